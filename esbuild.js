@@ -24,6 +24,8 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    // jsonc-parser's UMD entry uses dynamic requires that do not bundle; its ESM entry does.
+    mainFields: ['module', 'main'],
     external: ['vscode'],
   },
   // Webview scripts (media/*.ts → dist/webview/*.js) and a browser build (dist/web/extension.js)

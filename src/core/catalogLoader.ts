@@ -1,0 +1,553 @@
+// Loads, validates and merges catalog files. Never throws on bad data: every problem becomes a value with
+// file, JSON pointer, line and column, and the caller always gets the best catalog that can be built.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import catalogSchema from '../../data/schemas/catalog.schema.json';
+import { LineIndex } from './lineIndex';
+import {
+  provisionUid,
+  type Agreement,
+  type AgreementData,
+  type Catalog,
+  type CatalogFile,
+  type CatalogProblem,
+  type ComparisonNoteData,
+  type PartyData,
+  type Provenance,
+  type Provision,
+  type SectorData,
+  type SourceData,
+  type TermData,
+} from './model';
+
+/** Reads one file. Node (`fs`), `vscode.workspace.fs` and the browser (`fetch`) each supply their own. */
+export type ReadFile = (file: string) => Promise<Uint8Array | string>;
+
+export interface LoadOptions {
+  /** Files larger than this are refused (default 5 MiB): a catalog file is hand-written JSON, not a data dump. */
+  maxFileBytes?: number;
+  /** Most problems reported per file; the rest are summarised in one line. */
+  maxProblemsPerFile?: number;
+  /** Last good version of each file, from an earlier load: used while a file is broken. */
+  previous?: ReadonlyMap<string, ParsedFile>;
+}
+
+/** A file that parsed and validated without errors, with what is needed to point at its contents later. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly root: Node;
+  readonly data: CatalogFile;
+}
+
+export interface LoadResult {
+  readonly catalog: Catalog;
+  readonly problems: readonly CatalogProblem[];
+  /** Files that loaded without errors (or their last good version): pass back as `previous` next time. */
+  readonly goodFiles: ReadonlyMap<string, ParsedFile>;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+const DEFAULT_MAX_PROBLEMS_PER_FILE = 100;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const SECTIONS = ['parties', 'sectors', 'sources', 'agreements', 'terms', 'comparisons'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export interface FileInput {
+  file: string;
+  content: Uint8Array | string;
+}
+
+/** Reads every file through `read` (a read failure is a problem, not an exception), then builds the catalog. */
+export async function loadCatalog(files: readonly string[], read: ReadFile, options: LoadOptions = {}): Promise<LoadResult> {
+  const inputs: (FileInput | CatalogProblem)[] = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { file, content: await read(file) };
+      } catch (err) {
+        return fileProblem(file, 'read-failed', `Could not read the file: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }),
+  );
+  const readable = inputs.filter((i): i is FileInput => 'content' in i);
+  const readProblems = inputs.filter((i): i is CatalogProblem => !('content' in i));
+  const result = buildCatalog(readable, options);
+  for (const p of readProblems) {
+    const previous = options.previous?.get(p.file);
+    if (previous) (result.goodFiles as Map<string, ParsedFile>).set(p.file, previous);
+  }
+  return readProblems.length ? { ...result, problems: [...readProblems, ...result.problems] } : result;
+}
+
+/** Synchronous core of `loadCatalog`: parse, validate and merge already-read files, in order. */
+export function buildCatalog(inputs: readonly FileInput[], options: LoadOptions = {}): LoadResult {
+  const problems: CatalogProblem[] = [];
+  const goodFiles = new Map<string, ParsedFile>();
+  const accepted: { parsed: ParsedFile; lines: LineIndex; valid: (section: Section, index: number) => boolean }[] = [];
+
+  for (const input of inputs) {
+    const fileProblems: CatalogProblem[] = [];
+    const parsed = parseFile(input, options, fileProblems);
+    const hasErrors = fileProblems.some((p) => p.severity === 'error');
+    const previous = options.previous?.get(input.file);
+    if (hasErrors && previous) {
+      fileProblems.push(fileProblem(input.file, 'stale', 'This file has errors: the last valid version of it stays in use until they are fixed.', 'warning'));
+      accepted.push({ parsed: previous, lines: new LineIndex(previous.text), valid: () => true });
+      goodFiles.set(input.file, previous);
+    } else if (parsed) {
+      const invalid = invalidEntities(fileProblems);
+      if (!invalid.wholeFile) {
+        accepted.push({ parsed, lines: new LineIndex(parsed.text), valid: (s, i) => !invalid.entities.has(`${s}/${i}`) });
+        if (!hasErrors) goodFiles.set(input.file, parsed);
+      }
+    }
+    problems.push(...capProblems(input.file, fileProblems, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE));
+  }
+
+  const catalog = mergeAndLink(accepted, problems);
+  return { catalog, problems, goodFiles };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProblem[]): ParsedFile | undefined {
+  const { file } = input;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = typeof input.content === 'string' ? input.content.length : input.content.byteLength;
+  if (size > maxBytes) {
+    problems.push(fileProblem(file, 'too-large', `File is too large to load (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}).`));
+    return undefined;
+  }
+  let text: string;
+  if (typeof input.content === 'string') {
+    text = input.content;
+  } else {
+    if (input.content.includes(0)) {
+      problems.push(fileProblem(file, 'binary', 'File looks binary (it contains NUL bytes); a catalog file must be UTF-8 JSON text.'));
+      return undefined;
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input.content);
+    } catch {
+      problems.push(fileProblem(file, 'encoding', 'File is not valid UTF-8 text.'));
+      return undefined;
+    }
+  }
+  // A UTF-8 byte order mark is legal in files saved by some editors; editors hide it, so positions skip it too.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    problems.push(fileProblem(file, 'empty', 'File is empty: expected a JSON object such as { "agreements": [] }.'));
+    return undefined;
+  }
+  const lines = new LineIndex(text);
+  const syntaxErrors: ParseError[] = [];
+  const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (syntaxErrors.length || !root) {
+    for (const e of syntaxErrors) {
+      problems.push(problemAt(file, lines, '', e.offset, e.length, 'json-syntax', `JSON syntax error: ${describeSyntaxError(printParseErrorCode(e.error))}.`));
+    }
+    return undefined;
+  }
+  const data = toValue(root, '', file, lines, problems);
+  validateSchema(data, root, file, lines, problems);
+  return { file, text, root, data: data as CatalogFile };
+}
+
+function describeSyntaxError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'property name expected',
+    ValueExpected: 'value expected',
+    ColonExpected: 'colon expected',
+    CommaExpected: 'comma expected',
+    CloseBraceExpected: 'closing brace "}" expected',
+    CloseBracketExpected: 'closing bracket "]" expected',
+    EndOfFileExpected: 'end of file expected',
+    InvalidCommentToken: 'invalid comment',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return words[code] ?? code;
+}
+
+/** Builds the plain value of a parse tree. Keys that could reach an object's prototype are refused, not copied. */
+function toValue(node: Node, pointer: string, file: string, lines: LineIndex, problems: CatalogProblem[]): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode || !valueNode) continue;
+        const key = String(keyNode.value);
+        const childPointer = `${pointer}/${escapePointer(key)}`;
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push(problemAt(file, lines, childPointer, keyNode.offset, keyNode.length, 'forbidden-key', `Property name "${key}" is not allowed.`));
+          continue;
+        }
+        if (seen.has(key)) {
+          problems.push(problemAt(file, lines, childPointer, keyNode.offset, keyNode.length, 'duplicate-key', `Duplicate property "${key}": only the last one counts.`, 'warning'));
+        }
+        seen.add(key);
+        result[key] = toValue(valueNode, childPointer, file, lines, problems);
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map((child, i) => toValue(child, `${pointer}/${i}`, file, lines, problems));
+    default:
+      return node.value;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema validation
+
+let compiledSchema: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  // Compiled on first use, not at import: keeps activation cheap.
+  compiledSchema ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(catalogSchema);
+  return compiledSchema;
+}
+
+function validateSchema(data: unknown, root: Node, file: string, lines: LineIndex, problems: CatalogProblem[]): void {
+  const validate = schemaValidator();
+  if (validate(data)) return;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const { pointer, node } = locateError(root, error);
+    const message = describeSchemaError(error);
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problemAt(file, lines, pointer, node.offset, node.length, 'schema', message));
+  }
+}
+
+function locateError(root: Node, error: ErrorObject): { pointer: string; node: Node } {
+  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapePointer);
+  let node = nodeAt(root, segments) ?? root;
+  let pointer = error.instancePath;
+  if (error.keyword === 'additionalProperties') {
+    // Point at the offending key itself, not at the whole object around it.
+    const name = (error.params as { additionalProperty: string }).additionalProperty;
+    const property = node.children?.find((p) => p.children?.[0]?.value === name);
+    if (property?.children?.[0]) node = property.children[0];
+    pointer = `${pointer}/${escapePointer(name)}`;
+  }
+  return { pointer, node };
+}
+
+function nodeAt(root: Node, segments: string[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of segments) {
+    if (!node) return undefined;
+    if (node.type === 'object') {
+      // The last property with a name wins, as in the parsed value.
+      const property: Node | undefined = [...(node.children ?? [])].reverse().find((p) => p.children?.[0]?.value === segment);
+      node = property?.children?.[1];
+    } else if (node.type === 'array') {
+      node = node.children?.[Number(segment)];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, unknown> };
+  switch (error.keyword) {
+    case 'required':
+      return `Missing required property "${String(params.missingProperty)}".`;
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      const suggestion = closest(name, allowed);
+      return `Unknown property "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed: ${allowed.join(', ')}.` : ''}`;
+    }
+    case 'type':
+      return `Expected ${String(params.type).replace(',', ' or ')} but found ${jsonType(error.data)}.`;
+    case 'enum':
+      return `Expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} but found ${preview(error.data)}.`;
+    case 'pattern':
+      return `${preview(error.data)} is not in the expected format${parent.description ? `: ${parent.description}` : ` (${String(params.pattern)})`}`;
+    case 'minLength':
+      return Number(params.limit) === 1 ? 'Must not be empty.' : `Must be at least ${String(params.limit)} characters long.`;
+    case 'maxLength':
+      return `Text is too long (at most ${String(params.limit)} characters).`;
+    case 'minItems':
+      return `Must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
+    case 'uniqueItems':
+      return `Duplicate entries at positions ${Number(params.j) + 1} and ${Number(params.i) + 1}.`;
+    case 'minProperties':
+      return 'Must not be empty: name at least a paragraph, sentence, item or footnote.';
+    case 'minimum':
+      return `Must be ${String(params.limit)} or more.`;
+    default:
+      return `${error.message ?? 'Invalid value'}.`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge and cross-reference
+
+interface Accepted {
+  parsed: ParsedFile;
+  lines: LineIndex;
+  valid: (section: Section, index: number) => boolean;
+}
+
+function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog {
+  const parties = new Map<string, PartyData>();
+  const sectors = new Map<string, SectorData>();
+  const sources = new Map<string, SourceData>();
+  const agreementData = new Map<string, { data: AgreementData; at: Located }>();
+  const terms = new Map<string, { data: TermData; at: Located }>();
+  const comparisons: { data: ComparisonNoteData; at: Located }[] = [];
+  const origins = new Map<string, string>();
+  const firstSeen = new Map<string, Located>();
+
+  // Pass 1: collect entities, first definition of an id wins.
+  for (const file of accepted) {
+    for (const section of SECTIONS) {
+      const items = (file.parsed.data[section] ?? []) as { id: string }[];
+      items.forEach((item, index) => {
+        if (!file.valid(section, index)) return;
+        const at: Located = { file, pointer: `/${section}/${index}` };
+        const key = `${section}:${item.id}`;
+        const earlier = firstSeen.get(key);
+        if (earlier) {
+          const where = positionOf(earlier, '/id');
+          report(problems, at, '/id', 'duplicate-id', `Duplicate ${singular(section)} id "${item.id}": already defined at ${where.file}:${where.line}:${where.column}.`);
+          return;
+        }
+        firstSeen.set(key, at);
+        origins.set(key, file.parsed.file);
+        switch (section) {
+          case 'parties': parties.set(item.id, item as unknown as PartyData); break;
+          case 'sectors': sectors.set(item.id, item as unknown as SectorData); break;
+          case 'sources': sources.set(item.id, item as unknown as SourceData); break;
+          case 'agreements': agreementData.set(item.id, { data: item as unknown as AgreementData, at }); break;
+          case 'terms': terms.set(item.id, { data: item as unknown as TermData, at }); break;
+          case 'comparisons': comparisons.push({ data: item as unknown as ComparisonNoteData, at }); break;
+        }
+      });
+    }
+  }
+
+  // Pass 2: resolve references. Dangling ones are reported and dropped so features can trust every id.
+  const refs = (at: Located, pointer: string, ids: readonly string[] | undefined, known: ReadonlyMap<string, unknown>, what: string): string[] =>
+    (ids ?? []).filter((id, i) => {
+      if (known.has(id)) return true;
+      const suggestion = closest(id, [...known.keys()]);
+      report(problems, at, `${pointer}/${i}`, 'unknown-ref', `Unknown ${what} "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+      return false;
+    });
+  const provenance = (at: Located, pointer: string, list: readonly Provenance[] | undefined): Provenance[] =>
+    (list ?? []).filter((p, i) => refs(at, `${pointer}/${i}/source`, [p.source], sources, 'source').length === 1);
+  const checkDate = (at: Located, pointer: string, date: string | undefined): string | undefined => {
+    if (date === undefined || isCalendarDate(date)) return date;
+    report(problems, at, pointer, 'invalid-date', `"${date}" is not a real calendar date.`);
+    return undefined;
+  };
+
+  const agreements = new Map<string, Agreement>();
+  const provisions = new Map<string, Provision>();
+  for (const { data, at } of agreementData.values()) {
+    const seenProvisions = new Set<string>();
+    const linked: Provision[] = [];
+    data.provisions.forEach((p, i) => {
+      const pointer = `/provisions/${i}`;
+      if (seenProvisions.has(p.id)) {
+        report(problems, at, `${pointer}/id`, 'duplicate-id', `Duplicate provision id "${p.id}" in agreement "${data.id}".`);
+        return;
+      }
+      seenProvisions.add(p.id);
+      const provision: Provision = {
+        ...p,
+        uid: provisionUid(data.id, p.id),
+        agreementId: data.id,
+        sectors: refs(at, `${pointer}/sectors`, p.sectors, sectors, 'sector'),
+        provenance: provenance(at, `${pointer}/provenance`, p.provenance),
+      };
+      linked.push(provision);
+      provisions.set(provision.uid, provision);
+    });
+    const { provisions: _omit, ...rest } = data;
+    agreements.set(data.id, {
+      ...rest,
+      date: checkDate(at, '/date', data.date),
+      parties: refs(at, '/parties', data.parties, parties, 'party'),
+      sources: refs(at, '/sources', data.sources, sources, 'source'),
+      legalNature: { ...data.legalNature, provenance: provenance(at, '/legalNature/provenance', data.legalNature.provenance) },
+      provisions: linked,
+    });
+  }
+
+  const linkedTerms = new Map<string, TermData>();
+  for (const { data, at } of terms.values()) {
+    linkedTerms.set(data.id, {
+      ...data,
+      related: data.related && {
+        agreements: refs(at, '/related/agreements', data.related.agreements, agreements, 'agreement'),
+        sectors: refs(at, '/related/sectors', data.related.sectors, sectors, 'sector'),
+        terms: refs(at, '/related/terms', data.related.terms, terms, 'term'),
+      },
+      provenance: provenance(at, '/provenance', data.provenance),
+    });
+  }
+  reportAmbiguousTermForms(terms, problems);
+
+  const linkedComparisons: ComparisonNoteData[] = [];
+  for (const { data, at } of comparisons) {
+    if (refs(at, '/subject', [data.subject], agreements, 'agreement').length === 0) continue;
+    linkedComparisons.push({
+      ...data,
+      against: refs(at, '/against', data.against, agreements, 'agreement'),
+      sectors: data.sectors && refs(at, '/sectors', data.sectors, sectors, 'sector'),
+      provenance: provenance(at, '/provenance', data.provenance),
+    });
+  }
+
+  for (const source of sources.values()) {
+    const at = firstSeen.get(`sources:${source.id}`);
+    if (at && source.date !== undefined && !isCalendarDate(source.date)) {
+      report(problems, at, '/date', 'invalid-date', `"${source.date}" is not a real calendar date.`);
+    }
+  }
+
+  return { parties, sectors, sources, agreements, provisions, terms: linkedTerms, comparisons: linkedComparisons, origins };
+}
+
+/** Two terms claiming the same surface form make hovers ambiguous: warn at the second one. */
+function reportAmbiguousTermForms(terms: ReadonlyMap<string, { data: TermData; at: Located }>, problems: CatalogProblem[]): void {
+  const owner = new Map<string, string>();
+  for (const { data, at } of terms.values()) {
+    const forms = new Set([data.term.ko, data.term.en, ...(data.aliases?.ko ?? []), ...(data.aliases?.en ?? []), ...(data.abbreviations ?? [])]);
+    for (const form of forms) {
+      const key = form.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+      const other = owner.get(key);
+      if (other && other !== data.id) {
+        report(problems, at, '', 'ambiguous-term', `Term "${data.id}" uses the form "${form}", which term "${other}" already uses.`, 'warning');
+      } else {
+        owner.set(key, data.id);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem helpers
+
+interface Located {
+  file: Accepted;
+  /** Pointer of the entity within its file. */
+  pointer: string;
+}
+
+function positionOf(at: Located, relative: string): { file: string; line: number; column: number } {
+  const segments = `${at.pointer}${relative}`.slice(1).split('/').map(unescapePointer);
+  const node = nodeAt(at.file.parsed.root, segments) ?? at.file.parsed.root;
+  return { file: at.file.parsed.file, ...at.file.lines.position(node.offset) };
+}
+
+function report(problems: CatalogProblem[], at: Located, relative: string, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): void {
+  const pointer = `${at.pointer}${relative}`;
+  const segments = pointer.slice(1).split('/').map(unescapePointer);
+  const node = nodeAt(at.file.parsed.root, segments) ?? nodeAt(at.file.parsed.root, at.pointer.slice(1).split('/')) ?? at.file.parsed.root;
+  problems.push(problemAt(at.file.parsed.file, at.file.lines, pointer, node.offset, node.length, code, message, severity));
+}
+
+function problemAt(file: string, lines: LineIndex, path: string, offset: number, length: number, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
+  return { file, path, ...lines.position(offset), offset, length, severity, code, message };
+}
+
+function fileProblem(file: string, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
+  return { file, path: '', line: 1, column: 1, offset: 0, length: 0, severity, code, message };
+}
+
+/** Which top-level entities (or the whole file) the errors make unusable. */
+function invalidEntities(problems: readonly CatalogProblem[]): { wholeFile: boolean; entities: Set<string> } {
+  const entities = new Set<string>();
+  let wholeFile = false;
+  for (const p of problems) {
+    if (p.severity !== 'error') continue;
+    const match = /^\/([^/]+)\/(\d+)(?:\/|$)/.exec(p.path);
+    if (match) entities.add(`${match[1]}/${match[2]}`);
+    else wholeFile = true;
+  }
+  return { wholeFile, entities };
+}
+
+function capProblems(file: string, problems: CatalogProblem[], max: number): CatalogProblem[] {
+  if (problems.length <= max) return problems;
+  const kept = problems.slice(0, max);
+  kept.push(fileProblem(file, 'too-many-problems', `…and ${problems.length - max} more problems in this file.`, 'warning'));
+  return kept;
+}
+
+function singular(section: Section): string {
+  return { parties: 'party', sectors: 'sector', sources: 'source', agreements: 'agreement', terms: 'term', comparisons: 'comparison' }[section];
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+}
+
+function preview(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+function isCalendarDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+}
+
+/** The allowed name closest to a misspelt one, if it is close enough to be a plausible typo. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  // At most one edit per three characters (and at least one): close enough to be a typo, not another word.
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
