@@ -467,11 +467,12 @@ function report(problems: CatalogProblem[], at: Located, relative: string, code:
 }
 
 function problemAt(file: string, lines: LineIndex, path: string, offset: number, length: number, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
-  return { file, path, ...lines.position(offset), offset, length, severity, code, message };
+  const end = lines.position(offset + length);
+  return { file, path, ...lines.position(offset), endLine: end.line, endColumn: end.column, offset, length, severity, code, message };
 }
 
 function fileProblem(file: string, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
-  return { file, path: '', line: 1, column: 1, offset: 0, length: 0, severity, code, message };
+  return { file, path: '', line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0, severity, code, message };
 }
 
 /** Which top-level entities (or the whole file) the errors make unusable. */

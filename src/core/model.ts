@@ -180,6 +180,9 @@ export interface CatalogProblem {
   /** 1-based line and column of the offending value (or of the syntax error). */
   line: number;
   column: number;
+  /** 1-based end of the offending text (exclusive column). */
+  endLine: number;
+  endColumn: number;
   /** 0-based offset and length, for editors that want a range. */
   offset: number;
   length: number;
