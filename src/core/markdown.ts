@@ -1,0 +1,32 @@
+// Markdown for data-derived text. Data may contain anything (it can come from users' own files), so:
+//  - `escapeMarkdown` makes a string render as literal text inside Markdown (hovers, tooltips);
+//  - `renderMarkdown` renders Markdown to HTML with raw HTML disabled and only http(s) links kept.
+import MarkdownIt from 'markdown-it';
+
+let renderer: ReturnType<typeof MarkdownIt> | undefined;
+function markdownIt(): ReturnType<typeof MarkdownIt> {
+  if (!renderer) {
+    renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    // Only web links survive; `command:`, `javascript:`, `file:`, `data:` … become plain text.
+    renderer.validateLink = (url: string) => /^https?:\/\//i.test(url.trim());
+  }
+  return renderer;
+}
+
+export function renderMarkdown(source: string): string {
+  return markdownIt().render(source);
+}
+
+export function renderInlineMarkdown(source: string): string {
+  return markdownIt().renderInline(source);
+}
+
+/** Escapes every character Markdown (and VS Code's MarkdownString) could treat as syntax or HTML. */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_{}[\]()#+\-.!|<>~&:$"']/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
