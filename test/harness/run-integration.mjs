@@ -1,0 +1,151 @@
+// Integration tests in a real VS Code extension host (code-server + headless Chromium), offline.
+// Usage: node test/harness/run-integration.mjs [--results FILE] [--timeout SECONDS]
+//   Builds the extension and test/integration/index.ts, opens the sample memo workspace with the extension under
+//   development, streams the in-host mocha output, and exits with the host's result (0 = all passed).
+//   A timeout saves a screenshot to .test-output/integration/ and exits 1.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  MEMO_WORKSPACE,
+  OUT_DIR,
+  ROOT,
+  buildExtension,
+  buildTestBundle,
+  elapsed,
+  formatLogArgs,
+  launchBrowser,
+  log,
+  openWorkbench,
+  saveScreenshot,
+  startCodeServer,
+} from './vscode-host.mjs';
+
+const RESULT_PREFIX = 'TDA_RESULT '; // printed by test/integration/index.ts
+const START_PREFIX = '[integration] '; // first line the test entry prints
+
+const { values: opts } = parseArgs({
+  options: {
+    results: { type: 'string' },
+    timeout: { type: 'string', default: process.env.TDA_INTEGRATION_TIMEOUT ?? '180' },
+  },
+});
+
+const started = Date.now();
+const outDir = path.join(OUT_DIR, 'integration');
+fs.mkdirSync(outDir, { recursive: true });
+const result = { suite: 'integration', passed: 0, failed: 0, pending: 0, exitCode: 1, vscodeVersion: undefined, error: undefined };
+
+function writeResults() {
+  if (opts.results) {
+    fs.mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
+    fs.writeFileSync(opts.results, JSON.stringify(result, null, 2));
+  }
+}
+
+let server;
+let browser;
+async function cleanup() {
+  await browser?.close().catch(() => undefined);
+  await server?.stop().catch(() => undefined);
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  buildExtension();
+  const testsPath = await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js'));
+  server = await startCodeServer({ logFile: path.join(outDir, 'code-server.log'), tmpPrefix: 'tda-integration-' });
+  browser = await launchBrowser();
+
+  const consoleLog = fs.createWriteStream(path.join(outDir, 'browser-console.log'));
+  // Everything the workbench and the extension host log goes to host.log; the terminal gets the test entry's
+  // output only (from its first line on), without the workbench's offline noise.
+  const hostLogFile = path.join(outDir, 'host.log');
+  const hostLog = fs.createWriteStream(hostLogFile);
+  let streaming = false;
+  let gotResult = false;
+  const done = new Promise((resolve) => {
+    let page;
+    const timeoutMs = Number(opts.timeout) * 1000;
+    const timer = setTimeout(async () => {
+      log(`TIMEOUT: the extension host did not finish within ${opts.timeout} s`);
+      const shot = page && (await saveScreenshot(page, path.join(outDir, 'timeout.png')));
+      if (shot) log(`screenshot: ${path.relative(ROOT, shot)}`);
+      log(`code-server log: ${path.relative(ROOT, server.logFile)}; browser console: ${path.relative(ROOT, path.join(outDir, 'browser-console.log'))}`);
+      result.error = `timeout after ${opts.timeout} s`;
+      resolve(1);
+    }, timeoutMs);
+    openWorkbench(browser, server, {
+      folder: MEMO_WORKSPACE,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: testsPath,
+      onLog: (type, args) => {
+        const line = formatLogArgs(args);
+        hostLog.write(`[${type}] ${line}\n`);
+        if (line.startsWith(START_PREFIX)) streaming = true;
+        if (line.startsWith(RESULT_PREFIX)) {
+          const r = JSON.parse(line.slice(RESULT_PREFIX.length));
+          Object.assign(result, { passed: r.passed, failed: r.failed, pending: r.pending, vscodeVersion: r.vscodeVersion });
+          gotResult = true;
+          return;
+        }
+        if (streaming) (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
+      },
+      onExit: (code) => {
+        clearTimeout(timer);
+        resolve(Number(code));
+      },
+    }).then(
+      (p) => {
+        page = p;
+        p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+        p.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+      },
+      (err) => {
+        clearTimeout(timer);
+        result.error = `could not open the workbench: ${err.message}`;
+        log(result.error);
+        resolve(1);
+      },
+    );
+  });
+
+  let code = await done;
+  consoleLog.end();
+  hostLog.end();
+  if (!gotResult) {
+    result.error ??= 'the test entry ended without reporting results';
+    if (!streaming) {
+      const tail = fs.readFileSync(hostLogFile, 'utf8').split('\n').slice(-40).join('\n');
+      process.stderr.write(`--- host log (tail of ${path.relative(ROOT, hostLogFile)}) ---\n${tail}\n`);
+    }
+    code = code || 1;
+  } else if (result.failed > 0 || result.passed === 0) {
+    code = code || 1;
+  }
+  result.exitCode = code;
+  log(
+    `integration: VS Code ${result.vscodeVersion ?? '?'}; ${result.passed} passed, ${result.failed} failed, ` +
+      `${result.pending} pending; host exit ${code}; ${elapsed(started)}`,
+  );
+  if (result.error) log(`integration: ${result.error}`);
+  return code;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  result.error = err.message;
+  log(`integration: could not run: ${err.stack ?? err.message}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+  result.exitCode = exitCode;
+  writeResults();
+}
+process.exit(exitCode);

@@ -1,0 +1,31 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Catalog, CatalogProblem } from '../../src/core/model';
+
+export const EXTENSION_ID = 'tech-deal-atlas.tech-deal-atlas';
+
+/** What `activate()` returns (the contract other extensions and these tests rely on). */
+export interface TechDealAtlasApi {
+  whenReady(): Promise<void>;
+  getCatalog(): Catalog | undefined;
+  getProblems(): readonly CatalogProblem[];
+}
+
+export function getExtension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
+  return ext;
+}
+
+export async function getApi(): Promise<TechDealAtlasApi> {
+  const exported = (await getExtension().activate()) as Partial<TechDealAtlasApi> | undefined;
+  assert.ok(exported && typeof exported === 'object', `activate() returned ${String(exported)} instead of the API object`);
+  for (const name of ['whenReady', 'getCatalog', 'getProblems'] as const) {
+    assert.strictEqual(typeof exported[name], 'function', `API is missing ${name}()`);
+  }
+  return exported as TechDealAtlasApi;
+}
+
+export function formatProblem(p: CatalogProblem): string {
+  return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.path} ${p.message}`;
+}
