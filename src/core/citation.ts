@@ -14,8 +14,12 @@ export function citationToken(provision: Provision): string {
 export function formatCitation(catalog: Catalog, provision: Provision, lang: Lang): string {
   const agreement = catalog.agreements.get(provision.agreementId);
   const name = agreement ? text(agreement.title.short, lang) : provision.agreementId;
-  const where = lang === 'ko' ? `제${provision.id}항` : `provision ${provision.id}`;
-  return `${name}, ${where} (${citationToken(provision)})`;
+  return `${name}, ${provisionName(provision.id, lang)} (${citationToken(provision)})`;
+}
+
+/** How a provision is named in prose: `provision 12` / `제12항`. */
+export function provisionName(provisionId: string, lang: Lang): string {
+  return lang === 'ko' ? `제${provisionId}항` : `provision ${provisionId}`;
 }
 
 export interface CitationMatch {

@@ -30,3 +30,12 @@ export function escapeMarkdown(value: string): string {
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
+
+/** Inline code span showing `value` verbatim (citations, ids): the fence outgrows any backtick run inside. */
+export function markdownCodeSpan(value: string): string {
+  const flat = value.replace(/\r?\n/g, ' ');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^`|`$|^ .* $/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
