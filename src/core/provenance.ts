@@ -1,9 +1,21 @@
-// NOTE (compare-panel session, 15:58): this path already held another session's uncommitted provenance.ts, which the
-// compare-panel session overwrote by accident (its file tool did not warn before replacing). The content below is the
-// compare panel's version of the same concept; if you wrote the original, please restore or merge yours and delete
-// this note. Used by src/core/comparePage.ts / comparison.ts: formatProvenance(catalog, provenance, lang).
-// How a provenance (source + locator) is written for people: `Title, para. 8, sentence 3` / `제목, 8문단 3문장`.
-import { text, type Catalog, type Lang, type Locator, type Provenance } from './model';
+// How sources and provenance (source + locator) are written for people: source kinds, `Title, para. 8, sentence 3` /
+// `제목, 8문단 3문장`. Shared by tooltips, hovers, the agreement document and the comparison panel.
+import { text, type Catalog, type Lang, type Locator, type Provenance, type SourceData, type SourceKind } from './model';
+
+const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
+  'official-text': { ko: '공식 원문', en: 'Official text' },
+  'official-summary': { ko: '공식 요약(팩트시트·보도자료)', en: 'Official summary (fact sheet, press release)' },
+  'news-analysis': { ko: '뉴스·분석(2차 자료)', en: 'News/analysis (secondary source)' },
+};
+
+/** Whether a source kind speaks for the parties themselves (the signed text or their own summary). */
+export function isOfficialSource(kind: SourceKind): boolean {
+  return kind === 'official-text' || kind === 'official-summary';
+}
+
+export function sourceKindLabel(kind: SourceKind, lang: Lang): string {
+  return KIND_LABELS[kind]?.[lang] ?? kind;
+}
 
 export function formatLocator(locator: Locator, lang: Lang): string {
   const parts: string[] = [];
@@ -27,4 +39,30 @@ export function formatProvenance(catalog: Catalog, provenance: Provenance, lang:
   const title = source ? text(source.title, lang) : provenance.source;
   const where = formatLocator(provenance.locator, lang);
   return where ? `${title}, ${where}` : title;
+}
+
+/** Title with publisher and date when known, as plain text: `Title (Publisher, 2025-11-14)`. */
+export function formatSourceLine(source: SourceData, lang: Lang): string {
+  const details = [source.publisher && text(source.publisher, lang), source.date].filter((s): s is string => !!s);
+  return details.length ? `${text(source.title, lang)} (${details.join(', ')})` : text(source.title, lang);
+}
+
+export interface SourceCitation {
+  readonly source: SourceData;
+  /** Plain-text locators in `lang`, in cited order, without repeats; empty when the whole source is cited. */
+  readonly places: readonly string[];
+}
+
+/** Provenance grouped by source, in first-cited order (entries pointing at unknown sources are skipped). */
+export function citedSources(catalog: Catalog, provenance: readonly Provenance[], lang: Lang): SourceCitation[] {
+  const bySource = new Map<string, { source: SourceData; places: string[] }>();
+  for (const p of provenance) {
+    const source = catalog.sources.get(p.source);
+    if (!source) continue;
+    const entry = bySource.get(source.id) ?? { source, places: [] };
+    const where = formatLocator(p.locator, lang);
+    if (where && !entry.places.includes(where)) entry.places.push(where);
+    bySource.set(source.id, entry);
+  }
+  return [...bySource.values()];
 }
