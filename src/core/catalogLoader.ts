@@ -387,6 +387,7 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
       date: checkDate(at, '/date', data.date),
       parties: refs(at, '/parties', data.parties, parties, 'party'),
       sources: refs(at, '/sources', data.sources, sources, 'source'),
+      provenance: data.provenance && provenance(at, '/provenance', data.provenance),
       legalNature: { ...data.legalNature, provenance: provenance(at, '/legalNature/provenance', data.legalNature.provenance) },
       provisions: linked,
     });

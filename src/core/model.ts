@@ -96,6 +96,8 @@ export interface AgreementData {
   legalNature: LegalNature;
   summary: LocalizedText;
   sources: string[];
+  /** Where the sources name this document, its date and its parties. */
+  provenance?: Provenance[];
   provisions: ProvisionData[];
 }
 

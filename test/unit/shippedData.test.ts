@@ -60,6 +60,10 @@ describe('shipped dataset', () => {
     ]);
   });
 
+  it('cites where the source names each agreement', () => {
+    for (const a of result.catalog.agreements.values()) assert.ok(a.provenance?.length, `${a.id} has no provenance`);
+  });
+
   it('records that the ROK–US MOU is not legally binding', () => {
     assert.equal(result.catalog.agreements.get('kr-us-tpd')?.legalNature.binding, false);
   });
