@@ -1,9 +1,12 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
 import type { Catalog, CatalogProblem } from './core/model';
+import type { StartupTimings } from './startupTimings';
 
 export interface TechDealAtlasApi {
   /** Resolves once the catalog's first load has finished. */
   whenReady(): Promise<void>;
   getCatalog(): Catalog | undefined;
   getProblems(): readonly CatalogProblem[];
+  /** When the extension's own startup code ran (for `npm run bench`). */
+  getStartupTimings(): StartupTimings;
 }
