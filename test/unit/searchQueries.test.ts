@@ -113,7 +113,7 @@ const CASES: Case[] = [
   { query: 'US-Japan provision 3', expect: provision('us-jp-tpd', 'research security'), why: 'agreement + provision number' },
 
   // Keyboard habits.
-  { query: 'dkfmxpalsm', expect: term('아르테미스 계획'), why: '아르테미스 typed with the English layout active' },
+  { query: 'dkfmxpaltm', expect: term('아르테미스 계획'), why: '아르테미스 typed with the English layout active' },
   { query: '아르템', expect: term('아르테미스 계획'), why: 'IME mid-composition: 아르테 + ㅁ held as a final consonant' },
   { query: '테크딜', expect: term('테크딜'), why: 'term name outranks the agreement summary' },
 ];
