@@ -39,3 +39,15 @@ export function markdownCodeSpan(value: string): string {
   const pad = /^`|`$|^ .* $/.test(flat) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+/**
+ * Text for one cell of a GFM table in a memo, escaped only where inline Markdown would act (emphasis, code, links,
+ * HTML, entities, strikethrough, math, the cell's `|`), so the raw memo stays readable; line breaks become spaces.
+ * Block syntax (`#`, `-`, `1.`) means nothing inside a cell. For hovers and MarkdownStrings use `escapeMarkdown`.
+ */
+export function escapeMarkdownTableCell(value: string): string {
+  return value
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>~|$]|&(?=#?[a-z0-9]+;)/gi, (c) => `\\${c}`);
+}

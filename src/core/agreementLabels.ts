@@ -1,0 +1,37 @@
+// Data-language labels for agreement facts (kind, legal nature, parties, date). They follow the catalog language
+// (the `techDealAtlas.language` setting or a panel's own toggle), not VS Code's UI language, because they sit next to
+// catalog text and go into exported tables and memos.
+import { text, type Agreement, type AgreementKind, type Catalog, type Lang } from './model';
+
+const KIND: Record<AgreementKind, { ko: string; en: string }> = {
+  mou: { ko: '양해각서', en: 'MOU' },
+  'joint-fact-sheet': { ko: '공동 팩트시트', en: 'Joint fact sheet' },
+  'joint-statement': { ko: '공동성명', en: 'Joint statement' },
+  agreement: { ko: '협정', en: 'Agreement' },
+};
+
+export function agreementKindLabel(kind: AgreementKind, lang: Lang): string {
+  return KIND[kind]?.[lang] ?? kind;
+}
+
+/** Short verdict on `legalNature.binding`; the full wording is `legalNature.description`. */
+export function bindingLabel(binding: boolean | null, lang: Lang): string {
+  if (binding === true) return lang === 'ko' ? '법적 구속력 있음' : 'Legally binding';
+  if (binding === false) return lang === 'ko' ? '법적 구속력 없음' : 'Not legally binding';
+  return lang === 'ko' ? '법적 성격 미상' : 'Legal nature not stated';
+}
+
+/** Parties by short name in the agreement's order, e.g. `Korea · US` / `한국·미국`; unknown codes stay as codes. */
+export function partiesLabel(catalog: Catalog, agreement: Pick<Agreement, 'parties'>, lang: Lang): string {
+  const names = agreement.parties.map((id) => {
+    const party = catalog.parties.get(id);
+    return party ? text(party.short, lang) : id;
+  });
+  return names.join(lang === 'ko' ? '·' : ' · ');
+}
+
+/** ISO date as written in the data, or an explicit "not given" (dates are never guessed). */
+export function dateLabel(date: string | undefined, lang: Lang): string {
+  if (date) return date;
+  return lang === 'ko' ? '날짜 미상' : 'Date not given';
+}
