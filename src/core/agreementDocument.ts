@@ -1,0 +1,214 @@
+// The read-only agreement document: one agreement's full structure as Markdown (facts, summary, legal nature,
+// provisions grouped by heading with their sectors, sources and citations, the sources' own observations
+// comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
+// text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
+import { agreementKindLabel, bindingLabel, dateLabel } from './agreementLabels';
+import { formatCitation, provisionName } from './citation';
+import { otherLanguage } from './language';
+import { escapeMarkdown, markdownCodeSpan } from './markdown';
+import { text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from './model';
+import { citedSources, isOfficialSource, sourceKindLabel } from './provenance';
+import type { TreeTarget } from './treeModel';
+
+export interface AgreementDocument {
+  readonly agreementId: string;
+  readonly markdown: string;
+  /** 0-based line of each provision's heading, by provision uid. */
+  readonly provisionLines: ReadonlyMap<string, number>;
+  /** 0-based line of the "Sources" heading. */
+  readonly sourcesLine: number;
+  /** 0-based line of each source's entry in the sources list, by source id. */
+  readonly sourceLines: ReadonlyMap<string, number>;
+}
+
+const STRINGS = {
+  ko: {
+    kind: '종류',
+    date: '일자',
+    parties: '당사국',
+    place: '장소',
+    legalNature: '법적 성격',
+    summary: '요약',
+    provisions: '조항',
+    sectors: '분야',
+    source: '출처',
+    sources: '출처',
+    citation: '인용',
+    observations: '출처의 비교 관찰',
+    against: '비교 대상',
+    language: '언어',
+    languages: { ko: '한국어', en: '영어' },
+    otherLanguage: 'English',
+    noProvisions: '이 협정에 기록된 조항이 없습니다.',
+    secondaryOnly: '이 문서의 내용은 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.',
+    provisionHeading: (id: string) => provisionName(id, 'ko'),
+    link: '원문 링크',
+    noUrl: '온라인 주소 없음',
+  },
+  en: {
+    kind: 'Kind',
+    date: 'Date',
+    parties: 'Parties',
+    place: 'Place',
+    legalNature: 'Legal nature',
+    summary: 'Summary',
+    provisions: 'Provisions',
+    sectors: 'Sectors',
+    source: 'Source',
+    sources: 'Sources',
+    citation: 'Citation',
+    observations: 'Observations in the sources',
+    against: 'Compared with',
+    language: 'Language',
+    languages: { ko: 'Korean', en: 'English' },
+    otherLanguage: '한국어',
+    noProvisions: 'No provisions are recorded for this agreement.',
+    secondaryOnly: 'Everything in this document rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.',
+    provisionHeading: (id: string) => `Provision ${id}`,
+    link: 'Link',
+    noUrl: 'no online address',
+  },
+} as const;
+
+/** Renders one agreement, or undefined when the catalog has no agreement with that id. */
+export function renderAgreementDocument(catalog: Catalog, agreementId: string, lang: Lang): AgreementDocument | undefined {
+  const agreement = catalog.agreements.get(agreementId);
+  if (!agreement) return undefined;
+  const s = STRINGS[lang];
+  const other = otherLanguage(lang);
+  const out: string[] = [];
+  const provisionLines = new Map<string, number>();
+  const sourceLines = new Map<string, number>();
+  // Pieces may span lines (escaped data keeps its line breaks): `out` holds single lines so line numbers stay true.
+  const add = (...pieces: string[]) => {
+    for (const piece of pieces) out.push(...piece.split('\n'));
+  };
+  const t = (value: LocalizedText) => escapeMarkdown(text(value, lang));
+
+  // Numbered references into the sources list: every source the agreement or its provisions cite.
+  const sources = agreementSources(catalog, agreement);
+  const ref = (id: string) => `[${sources.findIndex((src) => src.id === id) + 1}]`;
+  const provenanceLine = (provenance: readonly Provenance[] | undefined) =>
+    citedSources(catalog, provenance ?? [], lang)
+      .map(({ source, places }) => [ref(source.id), ...(places.length ? [escapeMarkdown(places.join('; '))] : [])].join(' '))
+      .join(' · ');
+
+  add(`# ${t(agreement.title.short)}`, '');
+  add(`**${t(agreement.title.official)}**  `, `*${escapeMarkdown(text(agreement.title.official, other))}*`, '');
+  if (sources.length > 0 && !sources.some((src) => isOfficialSource(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
+
+  const parties = agreement.parties.map((id) => {
+    const party = catalog.parties.get(id);
+    return party ? text(party.name, lang) : id;
+  });
+  add(`- **${s.kind}:** ${escapeMarkdown(agreementKindLabel(agreement.kind, lang))}`);
+  add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}`);
+  add(`- **${s.parties}:** ${escapeMarkdown(parties.join(', '))}`);
+  if (agreement.place) add(`- **${s.place}:** ${t(agreement.place)}`);
+  add(`- **${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
+  add(`- **${s.sources}:** ${sources.map((src) => `${ref(src.id)} ${escapeMarkdown(sourceKindLabel(src.kind, lang))}`).join(' · ')}`, '');
+
+  add(`## ${s.summary}`, '', t(agreement.summary), '');
+
+  add(`## ${s.legalNature}`, '', `**${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}.** ${t(agreement.legalNature.description)}`);
+  const legalSources = provenanceLine(agreement.legalNature.provenance);
+  if (legalSources) add('', `*${s.source}:* ${legalSources}`);
+  add('');
+
+  add(`## ${s.provisions} (${agreement.provisions.length})`, '');
+  if (agreement.provisions.length === 0) add(`*${s.noProvisions}*`, '');
+  let heading: string | undefined;
+  for (const provision of agreement.provisions) {
+    const next = provision.heading ? text(provision.heading, lang) : undefined;
+    if (next !== undefined && next !== heading) add(`### ${escapeMarkdown(next)}`, '');
+    heading = next;
+    provisionLines.set(provision.uid, out.length);
+    add(`#### ${escapeMarkdown(s.provisionHeading(provision.id))}`, '', t(provision.text), '');
+    if (provision.text[other] && provision.text[other] !== provision.text[lang]) {
+      add(`*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`, '');
+    }
+    const sectorNames = provision.sectors.map((id) => {
+      const sector = catalog.sectors.get(id);
+      return sector ? text(sector.name, lang) : id;
+    });
+    const facts = [
+      ...(sectorNames.length ? [`**${s.sectors}:** ${escapeMarkdown(sectorNames.join(', '))}`] : []),
+      ...(provision.provenance.length ? [`**${s.source}:** ${provenanceLine(provision.provenance)}`] : []),
+    ];
+    if (facts.length) add(facts.join('  \n'), '');
+    add(`${s.citation}: ${markdownCodeSpan(formatCitation(catalog, provision, lang))}`, '');
+  }
+
+  const notes = catalog.comparisons.filter((c) => c.subject === agreement.id);
+  if (notes.length) {
+    add(`## ${s.observations}`, '');
+    for (const note of notes) {
+      const against = note.against.map((id) => {
+        const a = catalog.agreements.get(id);
+        return a ? text(a.title.short, lang) : id;
+      });
+      const details = [`*${s.against}:* ${escapeMarkdown(against.join(', '))}`, provenanceLine(note.provenance)].filter(Boolean).join(' — ');
+      add(`- ${t(note.text)}  `, `  ${details}`);
+    }
+    add('');
+  }
+
+  const sourcesLine = out.length;
+  add(`## ${s.sources}`, '');
+  sources.forEach((source, i) => {
+    sourceLines.set(source.id, out.length);
+    const details = [
+      source.publisher && t(source.publisher),
+      source.date && escapeMarkdown(source.date),
+      escapeMarkdown(sourceKindLabel(source.kind, lang)),
+      `${s.language}: ${s.languages[source.language] ?? source.language}`,
+      webLink(source, s.link) ?? `*${s.noUrl}*`,
+    ].filter(Boolean);
+    add(`${i + 1}. **${t(source.title)}** — ${details.join(' · ')}`);
+    if (source.note) add(`   > ⚠ ${t(source.note)}`);
+  });
+  add('');
+
+  return { agreementId: agreement.id, markdown: out.join('\n'), provisionLines, sourcesLine, sourceLines };
+}
+
+/** Sources the agreement lists, then any others its provisions or legal nature cite, in that order. */
+export function agreementSources(catalog: Catalog, agreement: Agreement): SourceData[] {
+  const ids = [
+    ...agreement.sources,
+    ...(agreement.legalNature.provenance ?? []).map((p) => p.source),
+    ...agreement.provisions.flatMap((p) => p.provenance.map((v) => v.source)),
+  ];
+  return [...new Set(ids)].map((id) => catalog.sources.get(id)).filter((src): src is SourceData => src !== undefined);
+}
+
+/** A Markdown link for an https URL that cannot break out of the link syntax; undefined otherwise. */
+function webLink(source: SourceData, label: string): string | undefined {
+  const url = source.url?.trim();
+  if (!url || !/^https:\/\/[^\s<>()\\]+$/i.test(url)) return undefined;
+  return `[${escapeMarkdown(label)}](<${url}>)`;
+}
+
+/** What the document shows at a 0-based line: the provision whose section contains it, else the agreement. */
+export function targetAtLine(document: AgreementDocument, line: number): TreeTarget {
+  let best: { uid: string; line: number } | undefined;
+  for (const [uid, start] of document.provisionLines) {
+    if (start <= line && line < document.sourcesLine && (!best || start > best.line)) best = { uid, line: start };
+  }
+  return best ? { kind: 'provision', id: best.uid } : { kind: 'agreement', id: document.agreementId };
+}
+
+// Document addresses: `/<agreement id>/<readable name>.md`. The readable name only titles the editor tab; the
+// agreement id in the first segment is what identifies the document.
+
+export function agreementDocumentPath(catalog: Catalog, agreementId: string, lang: Lang): string {
+  const agreement = catalog.agreements.get(agreementId);
+  const name = agreement ? text(agreement.title.short, lang) : agreementId;
+  const safe = name.replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim() || agreementId;
+  return `/${agreementId}/${safe}.md`;
+}
+
+export function agreementIdFromPath(path: string): string | undefined {
+  const match = /^\/([a-z0-9][a-z0-9-]*)\//.exec(path);
+  return match?.[1];
+}

@@ -1,0 +1,195 @@
+import { strict as assert } from 'node:assert';
+import {
+  agreementDocumentPath,
+  agreementIdFromPath,
+  agreementSources,
+  renderAgreementDocument,
+  targetAtLine,
+} from '../../src/core/agreementDocument';
+import { formatCitation, provisionName } from '../../src/core/citation';
+import { escapeMarkdown, renderMarkdown } from '../../src/core/markdown';
+import { text, type Catalog, type CatalogFile } from '../../src/core/model';
+import { sourceKindLabel } from '../../src/core/provenance';
+import { loadShipped } from './shippedData.test';
+import { catalogOf } from './treeModel.test';
+
+const L = (ko: string, en: string) => ({ ko, en });
+
+/** Text content of rendered HTML, entities decoded, whitespace collapsed: what a reader sees in the preview. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+function fixture(overrides: Partial<CatalogFile> = {}): Catalog {
+  return catalogOf({
+    parties: [
+      { id: 'KR', name: L('대한민국', 'Republic of Korea'), short: L('한국', 'ROK') },
+      { id: 'US', name: L('미국', 'United States'), short: L('미국', 'US') },
+    ],
+    sectors: [{ id: 'ai', name: L('인공지능', 'AI'), description: L('d', 'd'), icon: 'hubot' }],
+    sources: [
+      { id: 'news', kind: 'news-analysis', title: L('해설 기사', 'Commentary'), language: 'ko', note: L('2차 자료다.', 'Secondary source.') },
+      { id: 'sheet', kind: 'official-summary', title: L('팩트시트', 'Fact sheet'), language: 'en', url: 'https://example.gov/fact-sheet' },
+    ],
+    agreements: [
+      {
+        id: 'deal',
+        kind: 'mou',
+        title: { official: L('기술 양해각서', 'Technology MOU'), short: L('기술 MOU', 'Tech MOU') },
+        parties: ['KR', 'US'],
+        date: '2025-10-29',
+        legalNature: { binding: false, description: L('구속력 없음.', 'Not binding.'), provenance: [{ source: 'news', locator: { paragraph: 6 } }] },
+        summary: L('요약문.', 'The summary.'),
+        sources: ['news'],
+        provisions: [
+          { id: '1', sectors: ['ai'], heading: L('비전', 'Vision'), text: L('첫째 조항.', 'First provision.'), provenance: [{ source: 'news', locator: { paragraph: 2, sentence: 1 } }] },
+          { id: '2', sectors: ['ai'], heading: L('비전', 'Vision'), text: L('둘째 조항.', 'Second provision.'), provenance: [{ source: 'sheet', locator: { paragraph: 1 } }] },
+          { id: '3', sectors: ['ai'], heading: L('AI', 'AI'), text: L('셋째 조항.', 'Third provision.'), provenance: [{ source: 'news', locator: { paragraph: 3 } }] },
+        ],
+      },
+    ],
+    ...overrides,
+  });
+}
+
+describe('agreement document', () => {
+  it('renders the full structure: title, facts, summary, legal nature, provisions under headings, sources', () => {
+    const catalog = fixture();
+    const doc = renderAgreementDocument(catalog, 'deal', 'en')!;
+    const lines = doc.markdown.split('\n');
+    assert.equal(lines[0], '# Tech MOU');
+    const headings = lines.filter((l) => l.startsWith('#'));
+    assert.deepEqual(headings, [
+      '# Tech MOU',
+      '## Summary',
+      '## Legal nature',
+      '## Provisions (3)',
+      '### Vision',
+      '#### Provision 1',
+      '#### Provision 2',
+      '### AI',
+      '#### Provision 3',
+      '## Sources',
+    ]);
+    const seen = visibleText(renderMarkdown(doc.markdown));
+    for (const expected of ['Technology MOU', '기술 양해각서', 'Kind: MOU', 'Date: 2025-10-29', 'Parties: Republic of Korea, United States', 'The summary.', 'Not legally binding. Not binding.']) {
+      assert.ok(seen.includes(expected), `missing "${expected}" in: ${seen}`);
+    }
+  });
+
+  it('maps each provision to the line of its heading, and lines back to provisions', () => {
+    const catalog = fixture();
+    const doc = renderAgreementDocument(catalog, 'deal', 'ko')!;
+    const lines = doc.markdown.split('\n');
+    for (const provision of catalog.agreements.get('deal')!.provisions) {
+      const line = doc.provisionLines.get(provision.uid)!;
+      assert.equal(lines[line], `#### ${provisionName(provision.id, 'ko')}`);
+      assert.deepEqual(targetAtLine(doc, line), { kind: 'provision', id: provision.uid });
+      assert.deepEqual(targetAtLine(doc, line + 2), { kind: 'provision', id: provision.uid }, 'the text under the heading');
+    }
+    assert.deepEqual(targetAtLine(doc, 0), { kind: 'agreement', id: 'deal' });
+    assert.deepEqual(targetAtLine(doc, doc.sourcesLine + 1), { kind: 'agreement', id: 'deal' });
+    assert.equal(lines[doc.sourcesLine], '## 출처');
+  });
+
+  it('gives each provision its text in both languages, its sectors, its sources with locators, and its citation', () => {
+    const catalog = fixture();
+    const doc = renderAgreementDocument(catalog, 'deal', 'en')!;
+    const seen = visibleText(renderMarkdown(doc.markdown));
+    for (const provision of catalog.agreements.get('deal')!.provisions) {
+      assert.ok(seen.includes(provision.text.en) && seen.includes(provision.text.ko), provision.uid);
+      assert.ok(seen.includes(formatCitation(catalog, provision, 'en')), `citation of ${provision.uid}`);
+    }
+    assert.ok(seen.includes('Sectors: AI Source: [1] para. 2, sentence 1'), seen);
+    assert.ok(seen.includes('Source: [2] para. 1'), 'a provision cites the second source by its number');
+  });
+
+  it('lists every cited source with its kind, note and a link only when it has a web address', () => {
+    const catalog = fixture();
+    const doc = renderAgreementDocument(catalog, 'deal', 'en')!;
+    const lines = doc.markdown.split('\n');
+    assert.deepEqual(agreementSources(catalog, catalog.agreements.get('deal')!).map((s) => s.id), ['news', 'sheet']);
+    const news = lines[doc.sourceLines.get('news')!];
+    const sheet = lines[doc.sourceLines.get('sheet')!];
+    assert.ok(news.startsWith('1. **Commentary**') && news.includes(escapeMarkdown(sourceKindLabel('news-analysis', 'en'))) && news.includes('no online address'), news);
+    assert.ok(sheet.startsWith('2. **Fact sheet**') && sheet.includes('[Link](<https://example.gov/fact-sheet>)'), sheet);
+    assert.equal(lines[doc.sourceLines.get('news')! + 1], '   > ⚠ Secondary source\\.');
+    const html = renderMarkdown(doc.markdown);
+    assert.equal((html.match(/<a /g) ?? []).length, 1, 'exactly one link: the fact sheet');
+    assert.match(html, /<a href="https:\/\/example\.gov\/fact-sheet">Link<\/a>/);
+  });
+
+  it('warns at the top only when no source is official', () => {
+    const withOfficial = renderAgreementDocument(fixture(), 'deal', 'en')!.markdown;
+    assert.doesNotMatch(withOfficial, /rests on secondary sources/);
+    const secondaryOnly = fixture();
+    const deal = secondaryOnly.agreements.get('deal')!;
+    const onlyNews = { ...secondaryOnly, agreements: new Map([['deal', { ...deal, provisions: deal.provisions.filter((p) => p.id !== '2') }]]) };
+    assert.match(renderAgreementDocument(onlyNews, 'deal', 'en')!.markdown, /^> ⚠ Everything in this document rests on secondary sources/m);
+  });
+
+  it('keeps hostile data literal: no links, HTML or formatting injected', () => {
+    const evil = '[x](command:workbench.action.quit) <script>alert(1)</script> # not a heading';
+    const catalog = fixture();
+    const deal = catalog.agreements.get('deal')!;
+    const hostile = {
+      ...catalog,
+      agreements: new Map([['deal', { ...deal, summary: L(evil, evil), title: { ...deal.title, short: L(evil, evil) } }]]),
+    };
+    const doc = renderAgreementDocument(hostile, 'deal', 'en')!;
+    const html = renderMarkdown(doc.markdown);
+    assert.doesNotMatch(html, /<script|command:workbench[^<]*<\/a>|<a href="command/);
+    assert.equal((html.match(/<h1>/g) ?? []).length, 1);
+    assert.ok(visibleText(html).includes(evil));
+  });
+
+  it('undefined for an unknown agreement', () => {
+    assert.equal(renderAgreementDocument(fixture(), 'nope', 'en'), undefined);
+  });
+
+  it('addresses documents by agreement id, with a readable, path-safe file name', () => {
+    const catalog = fixture();
+    assert.equal(agreementDocumentPath(catalog, 'deal', 'ko'), '/deal/기술 MOU.md');
+    assert.equal(agreementIdFromPath('/deal/기술 MOU.md'), 'deal');
+    const deal = catalog.agreements.get('deal')!;
+    const slashy = { ...catalog, agreements: new Map([['deal', { ...deal, title: { ...deal.title, short: L('a/b: c?#', 'a/b') } }]]) };
+    const path = agreementDocumentPath(slashy, 'deal', 'ko');
+    assert.equal(path, '/deal/a-b- c-.md');
+    assert.equal(agreementIdFromPath(path), 'deal');
+    assert.equal(agreementIdFromPath('/../x'), undefined);
+  });
+});
+
+describe('agreement documents of the shipped dataset', () => {
+  let catalog: Catalog;
+  before(async () => {
+    catalog = (await loadShipped()).catalog;
+  });
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`renders every agreement (${lang}) with every provision at its mapped line, its citation and its sources`, () => {
+      for (const agreement of catalog.agreements.values()) {
+        const doc = renderAgreementDocument(catalog, agreement.id, lang)!;
+        const lines = doc.markdown.split('\n');
+        const seen = visibleText(renderMarkdown(doc.markdown));
+        assert.ok(seen.includes(text(agreement.summary, lang)), `${agreement.id} summary`);
+        assert.equal(doc.provisionLines.size, agreement.provisions.length);
+        for (const provision of agreement.provisions) {
+          assert.equal(lines[doc.provisionLines.get(provision.uid)!], `#### ${lang === 'ko' ? provisionName(provision.id, 'ko') : `Provision ${provision.id}`}`);
+          assert.ok(seen.includes(text(provision.text, lang)), `${provision.uid} text`);
+          assert.ok(seen.includes(formatCitation(catalog, provision, lang)), `${provision.uid} citation`);
+        }
+        for (const source of agreementSources(catalog, agreement)) {
+          assert.ok(lines[doc.sourceLines.get(source.id)!].includes(escapeMarkdown(sourceKindLabel(source.kind, lang))), `${agreement.id}: ${source.id} kind`);
+        }
+      }
+    });
+  }
+});
