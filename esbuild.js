@@ -28,11 +28,31 @@ const targets = [
     mainFields: ['module', 'main'],
     external: ['vscode'],
   },
-  // Webview scripts (media/*.ts → dist/webview/*.js) and a browser build (dist/web/extension.js)
+  // Comparison panel webview script (runs in the webview's browser context).
+  {
+    ...common,
+    entryPoints: ['media/compare/main.ts'],
+    outfile: 'dist/webview/compare.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+  },
+  // More webview scripts (media/*.ts → dist/webview/*.js) and a browser build (dist/web/extension.js)
   // are added here as those features land.
 ];
 
+/** Webviews cannot load from node_modules once packaged (.vscodeignore ships dist/webview/**): copy the codicon font. */
+function copyWebviewAssets() {
+  const fs = require('fs');
+  const path = require('path');
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'webview');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+  copyWebviewAssets();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
