@@ -2,7 +2,9 @@
 import { startupTimings } from './startupTimings';
 import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from './api';
+import { registerAgreementDocument } from './features/agreementDocument';
 import { CatalogService } from './features/catalogService';
+import { registerTrees } from './features/tree';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
 export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
@@ -13,6 +15,8 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     vscode.commands.registerCommand('techDealAtlas.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     vscode.commands.registerCommand('techDealAtlas.reloadCatalog', () => catalog.reload()),
   );
+  const agreementDocuments = registerAgreementDocument(context, catalog);
+  const trees = registerTrees(context, catalog, agreementDocuments);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));
@@ -23,9 +27,13 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     getCatalog: () => catalog.catalog,
     getProblems: () => catalog.problems,
     getStartupTimings: () => ({ ...startupTimings }),
+    trees,
   };
 }
 
 export function deactivate(): void {
   // Nothing to do: disposables are released through context.subscriptions.
 }
+
+// Last top-level statement of the bundle: every module above has been evaluated.
+startupTimings.moduleEnd = performance.now();

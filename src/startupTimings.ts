@@ -4,7 +4,9 @@
 export interface StartupTimings {
   /** The bundle started evaluating (after the host read and compiled it). */
   readonly moduleStart: number;
-  /** `activate()` was entered / returned. */
+  /** The bundle finished evaluating (the last top-level statement of extension.ts). */
+  moduleEnd?: number;
+  /** `activate()` was entered / returned. Between moduleEnd and activateStart, VS Code prepares the context. */
   activateStart?: number;
   activateEnd?: number;
   /** The first catalog load finished (off the activation path). */
