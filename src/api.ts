@@ -1,5 +1,6 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
 import type { Catalog, CatalogProblem } from './core/model';
+import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
 
 export interface TechDealAtlasApi {
@@ -9,4 +10,6 @@ export interface TechDealAtlasApi {
   getProblems(): readonly CatalogProblem[];
   /** When the extension's own startup code ran (for `npm run bench`). */
   getStartupTimings(): StartupTimings;
+  /** Test hook: the sidebar tree views and their data providers (children, items, drag source). */
+  readonly trees: AtlasTrees;
 }

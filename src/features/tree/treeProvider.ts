@@ -1,0 +1,118 @@
+// Adapters between the core tree model and VS Code: one data provider (and drag source) per view, over one shared
+// state (catalog snapshot, language, filter) so both views always agree.
+import * as vscode from 'vscode';
+import { formatCitation } from '../../core/citation';
+import type { Lang, Provision } from '../../core/model';
+import { NO_FILTER, TreeModel, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/treeModel';
+import type { CatalogService } from '../catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from '../languageSetting';
+
+/** The current tree model: rebuilt when the catalog, the language or the filter changes. */
+export class TreeState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private current: TreeModel | undefined;
+  private filterValue: TreeFilter = NO_FILTER;
+
+  constructor(private readonly catalogService: CatalogService) {
+    this.disposables.push(
+      catalogService.onDidChange(() => this.rebuild()),
+      onDidChangeDataLanguage(() => this.rebuild()),
+    );
+    this.rebuild();
+  }
+
+  /** Undefined until the catalog's first load. */
+  get model(): TreeModel | undefined {
+    return this.current;
+  }
+
+  get filter(): TreeFilter {
+    return this.current?.filter ?? this.filterValue;
+  }
+
+  get lang(): Lang {
+    return this.current?.lang ?? dataLanguage();
+  }
+
+  setFilter(filter: TreeFilter): void {
+    this.filterValue = filter;
+    this.rebuild();
+  }
+
+  rebuild(): void {
+    const catalog = this.catalogService.catalog;
+    this.current = catalog && new TreeModel(catalog, dataLanguage(), this.filterValue);
+    // Ids that vanished from the catalog leave the filter (so a stale filter cannot hide everything).
+    if (this.current) this.filterValue = this.current.filter;
+    this.changed.fire();
+  }
+
+  /** Citation text for provisions, one per line, in the current language. */
+  citations(provisions: readonly Provision[]): string {
+    const model = this.current;
+    return model ? provisions.map((p) => formatCitation(model.catalog, p, model.lang)).join('\n') : '';
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export class AtlasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.TreeDragAndDropController<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  /** Dragging provisions into an editor inserts their citations (the editor's default drop handles text/plain). */
+  readonly dragMimeTypes = ['text/plain'];
+  readonly dropMimeTypes: readonly string[] = [];
+
+  constructor(
+    readonly view: TreeViewKind,
+    private readonly state: TreeState,
+  ) {
+    this.subscription = state.onDidChange(() => this.changed.fire());
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    const model = this.state.model;
+    if (!model) return [];
+    return node ? model.children(node) : model.roots(this.view);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.state.model?.parent(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const model = this.state.model?.item(node);
+    if (!model) return { id: node.nodeId, label: node.nodeId };
+    const item = new vscode.TreeItem(
+      model.label,
+      model.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.nodeId;
+    item.description = model.description;
+    item.tooltip = new vscode.MarkdownString(model.tooltip);
+    item.iconPath = new vscode.ThemeIcon(model.icon);
+    item.contextValue = model.contextValue;
+    item.accessibilityInformation = { label: model.accessibilityLabel, role: 'treeitem' };
+    if (node.kind === 'provision') {
+      item.command = { command: 'techDealAtlas.openProvision', title: vscode.l10n.t('Open Provision'), arguments: [node.uid] };
+    }
+    return item;
+  }
+
+  handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
+    const catalog = this.state.model?.catalog;
+    const provisions = source.flatMap((n) => (n.kind === 'provision' ? [catalog?.provisions.get(n.uid)].filter((p) => p !== undefined) : []));
+    if (provisions.length) dataTransfer.set('text/plain', new vscode.DataTransferItem(this.state.citations(provisions)));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
