@@ -1,5 +1,6 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
 import type { Catalog, CatalogProblem } from './core/model';
+import type { ComparePanels } from './features/comparePanel';
 import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
 
@@ -12,4 +13,6 @@ export interface TechDealAtlasApi {
   getStartupTimings(): StartupTimings;
   /** Test hook: the sidebar tree views and their data providers (children, items, drag source). */
   readonly trees: AtlasTrees;
+  /** Test hook: the comparison panels (their titles and views; a message handed to the active one as its webview would). */
+  readonly compare: ComparePanels;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from './api';
 import { registerAgreementDocument } from './features/agreementDocument';
 import { CatalogService } from './features/catalogService';
+import { registerComparePanel } from './features/comparePanel';
 import { registerTrees } from './features/tree';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   );
   const agreementDocuments = registerAgreementDocument(context, catalog);
   const trees = registerTrees(context, catalog, agreementDocuments);
+  const compare = registerComparePanel(context, catalog);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     getProblems: () => catalog.problems,
     getStartupTimings: () => ({ ...startupTimings }),
     trees,
+    compare,
   };
 }
 

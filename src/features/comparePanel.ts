@@ -1,0 +1,417 @@
+// Comparison panel: the `techDealAtlas.compare` command and its webview panels. A thin adapter: the comparison, its
+// HTML, Markdown and CSV come from src/core (comparison.ts, comparePage.ts); this file connects them to VS Code
+// (panels, serializer, quick pick, clipboard, editors, save dialog, other features' commands).
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../core/comparePage';
+import {
+  COMPARE_VIEW_TYPE,
+  DEFAULT_VIEW,
+  parseViewState,
+  parseWebviewMessage,
+  type CompareViewState,
+  type ExportFormat,
+  type ExportTarget,
+  type ExtensionMessage,
+} from '../core/compareProtocol';
+import { blockInsertion, buildComparison, CSV_BOM, exportFileName, toCsv, toMarkdown, type Comparison } from '../core/comparison';
+import { agreementKindLabel, dateLabel, partiesLabel } from '../core/agreementLabels';
+import { text, type Catalog, type Lang } from '../core/model';
+import { agreementKindIcon } from '../core/treeModel';
+import type { CatalogService } from './catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
+
+const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
+
+/** Test hooks (exposed through the extension API): drive a panel as its webview would. */
+export interface ComparePanels {
+  /** Title, view and state of every open comparison panel, the most recently active first. */
+  panels(): { title: string; view: CompareViewState; active: boolean; visible: boolean }[];
+  /**
+   * Hands `message` to the most recently active panel exactly as if its webview had posted it (same validation and
+   * handling); resolves with the messages the panel posted back meanwhile.
+   */
+  dispatch(message: unknown): Promise<ExtensionMessage[]>;
+}
+
+export function registerComparePanel(context: vscode.ExtensionContext, catalogService: CatalogService): ComparePanels {
+  const manager = new PanelManager(context, catalogService);
+  context.subscriptions.push(
+    manager,
+    vscode.commands.registerCommand('techDealAtlas.compare', (arg?: unknown) => manager.compare(idsFromArg(arg))),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),
+    }),
+  );
+  return {
+    panels: () => manager.describe(),
+    dispatch: (message) => manager.dispatch(message),
+  };
+}
+
+/** The documented argument is `string[]`; a single id (a hover's command link) is accepted too. */
+function idsFromArg(arg: unknown): string[] | undefined {
+  if (typeof arg === 'string') return [arg];
+  if (Array.isArray(arg) && arg.length && arg.every((x) => typeof x === 'string')) return arg as string[];
+  return undefined;
+}
+
+class PanelManager implements vscode.Disposable {
+  private readonly panels: ComparePanel[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The text editor a table is inserted into: the last active one that can take text (not the panel itself). */
+  private memo: vscode.TextEditor | undefined;
+
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly catalogService: CatalogService,
+  ) {
+    this.trackMemo(vscode.window.activeTextEditor);
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.trackMemo(editor)),
+      catalogService.onDidChange(() => this.renderAll()),
+      onDidChangeDataLanguage(() => this.renderAll()),
+    );
+  }
+
+  /** The Compare command: reuse (and reveal) the main panel, or open one. Without ids, ask. */
+  async compare(ids: string[] | undefined): Promise<void> {
+    await this.catalogService.whenReady();
+    const main = this.panels.find((p) => !p.view.detached);
+    const chosen = ids ?? (await this.pickAgreements(main?.view.agreements));
+    if (!chosen) return;
+    if (main) {
+      main.update({ ...main.view, agreements: chosen });
+      main.panel.reveal(undefined, false);
+    } else {
+      this.open({ ...DEFAULT_VIEW, agreements: chosen });
+    }
+  }
+
+  open(view: CompareViewState): ComparePanel {
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Agreements'), { viewColumn: column, preserveFocus: false }, this.webviewOptions());
+    return this.adopt(panel, view);
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel, parseViewState(state) ?? { ...DEFAULT_VIEW });
+  }
+
+  private adopt(panel: vscode.WebviewPanel, view: CompareViewState): ComparePanel {
+    const compare = new ComparePanel(panel, view, this);
+    this.panels.unshift(compare);
+    panel.onDidChangeViewState(() => {
+      if (panel.active) this.moveToFront(compare);
+    });
+    panel.onDidDispose(() => {
+      const index = this.panels.indexOf(compare);
+      if (index >= 0) this.panels.splice(index, 1);
+      compare.dispose();
+    });
+    return compare;
+  }
+
+  private moveToFront(panel: ComparePanel): void {
+    const index = this.panels.indexOf(panel);
+    if (index > 0) this.panels.unshift(...this.panels.splice(index, 1));
+  }
+
+  webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const root = this.context.extensionUri;
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview')],
+    };
+  }
+
+  async pickAgreements(current?: readonly string[]): Promise<string[] | undefined> {
+    const catalog = this.catalogService.catalog;
+    if (!catalog?.agreements.size) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The catalog has no agreements to compare.'));
+      return undefined;
+    }
+    const lang = dataLanguage();
+    const remembered = current?.length ? current : this.context.workspaceState.get<string[]>(LAST_CHOICE_KEY);
+    const preselected = new Set(remembered?.length ? remembered : catalog.agreements.keys());
+    const items = [...catalog.agreements.values()].map((a) => ({
+      label: text(a.title.short, lang),
+      description: [dateLabel(a.date, lang), partiesLabel(catalog, a, lang)].join(' · '),
+      detail: `${agreementKindLabel(a.kind, lang)} — ${text(a.title.official, lang)}`,
+      iconPath: new vscode.ThemeIcon(agreementKindIcon(a.kind)),
+      picked: preselected.has(a.id),
+      id: a.id,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: vscode.l10n.t('Compare Agreements'),
+      placeHolder: vscode.l10n.t('Choose two or more agreements to compare side by side'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked?.length) return undefined;
+    // Columns keep the order of the previous choice; newly added agreements follow in catalog order.
+    const ids = picked.map((item) => item.id);
+    const order = [...(current ?? []).filter((id) => ids.includes(id)), ...ids.filter((id) => !current?.includes(id))];
+    await this.context.workspaceState.update(LAST_CHOICE_KEY, order);
+    return order;
+  }
+
+  private trackMemo(editor: vscode.TextEditor | undefined): void {
+    if (editor && canTakeText(editor.document)) this.memo = editor;
+  }
+
+  /** The memo to insert into: the last active one if still open (shown again if it was hidden). */
+  async memoEditor(): Promise<vscode.TextEditor | undefined> {
+    const last = this.memo;
+    if (!last || last.document.isClosed) return undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === last.document);
+    if (visible) return visible;
+    return vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: true, selection: last.selection });
+  }
+
+  renderAll(): void {
+    for (const panel of this.panels) panel.render();
+  }
+
+  describe(): ReturnType<ComparePanels['panels']> {
+    return this.panels.map((p) => ({ title: p.panel.title, view: { ...p.view }, active: p.panel.active, visible: p.panel.visible }));
+  }
+
+  async dispatch(message: unknown): Promise<ExtensionMessage[]> {
+    const panel = this.panels[0];
+    if (!panel) throw new Error('no comparison panel is open');
+    return panel.handle(message);
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels]) panel.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A document a table can be inserted into: untitled, or on a writable file system (not output, git, our own views). */
+function canTakeText(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
+}
+
+class ComparePanel {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Messages posted while a `handle` call runs (for the test hook). */
+  private recording: ExtensionMessage[] | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public view: CompareViewState,
+    private readonly manager: PanelManager,
+  ) {
+    this.disposables.push(panel.webview.onDidReceiveMessage((message) => void this.handle(message)));
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(manager.context.extensionUri, 'media', 'icons', 'compare-light.svg'),
+      dark: vscode.Uri.joinPath(manager.context.extensionUri, 'media', 'icons', 'compare-dark.svg'),
+    };
+    this.load();
+  }
+
+  private get lang(): Lang {
+    return this.view.lang ?? dataLanguage();
+  }
+
+  private comparison(catalog: Catalog | undefined): Comparison | undefined {
+    return catalog && buildComparison(catalog, this.view.agreements, this.view);
+  }
+
+  private input(): ComparePageInput {
+    const catalog = this.manager.catalogService.catalog;
+    return { catalog, comparison: this.comparison(catalog), view: this.view, lang: this.lang, uiLanguage: vscode.env.language, strings: uiStrings() };
+  }
+
+  /** Sets the whole page (first load, and after a restore). */
+  private load(): void {
+    const webview = this.panel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.manager.context.extensionUri, ...segments)).toString();
+    webview.html = renderComparePage(this.input(), {
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asset('dist', 'webview', 'compare.js'),
+      styleUris: [asset('dist', 'webview', 'codicon.css'), asset('media', 'compare', 'compare.css')],
+    });
+    this.updateTitle();
+  }
+
+  update(view: CompareViewState): void {
+    this.view = view;
+    this.render();
+  }
+
+  /** Sends new content for `<main>`; the webview keeps focus and scroll. */
+  render(): void {
+    this.updateTitle();
+    void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view });
+  }
+
+  private updateTitle(): void {
+    const catalog = this.manager.catalogService.catalog;
+    const names = this.view.agreements.map((id) => {
+      const agreement = catalog?.agreements.get(id);
+      return agreement ? text(agreement.title.short, this.lang) : id;
+    });
+    this.panel.title = names.length ? vscode.l10n.t('Compare: {0}', names.join(' · ')) : vscode.l10n.t('Compare Agreements');
+  }
+
+  private async post(message: ExtensionMessage): Promise<void> {
+    this.recording?.push(message);
+    await this.panel.webview.postMessage(message);
+  }
+
+  /** One message from the webview: validated, then handled. Resolves with what was posted back. */
+  async handle(raw: unknown): Promise<ExtensionMessage[]> {
+    const message = parseWebviewMessage(raw);
+    if (!message) return [];
+    const recorded: ExtensionMessage[] = [];
+    this.recording = recorded;
+    try {
+      switch (message.type) {
+        case 'setView': {
+          // Whether the panel is detached is the extension's business, not the webview's.
+          const { detached: _ignored, ...view } = message.view;
+          this.update(this.view.detached ? { ...view, detached: true } : view);
+          break;
+        }
+        case 'export':
+          await this.export(message.requestId, message.format, message.target);
+          break;
+        case 'openProvision':
+          await this.run('techDealAtlas.openProvision', message.uid);
+          break;
+        case 'revealProvision':
+          await this.run('techDealAtlas.revealInTree', { kind: 'provision', id: message.uid });
+          break;
+        case 'openAgreement':
+          await this.run('techDealAtlas.openAgreement', message.id);
+          break;
+        case 'revealSector':
+          await this.run('techDealAtlas.revealInTree', { kind: 'sector', id: message.id });
+          break;
+        case 'chooseAgreements': {
+          const ids = await this.manager.pickAgreements(this.view.agreements);
+          if (ids) this.update({ ...this.view, agreements: ids });
+          break;
+        }
+        case 'openInNewPanel':
+          this.manager.open({ ...this.view, detached: true });
+          break;
+      }
+    } finally {
+      this.recording = undefined;
+    }
+    return recorded;
+  }
+
+  /** Runs another feature's command; a missing or failing one is reported, not thrown into the webview. */
+  private async run(command: string, arg: unknown): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(command, arg);
+    } catch (err) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not run {0}: {1}', command, err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  private async export(requestId: number, format: ExportFormat, target: ExportTarget): Promise<void> {
+    const catalog = this.manager.catalogService.catalog;
+    const comparison = this.comparison(catalog);
+    const reply = (ok: boolean, message: string) => this.post({ type: 'exported', requestId, ok, message });
+    if (!catalog || !comparison?.agreements.length) {
+      await reply(false, vscode.l10n.t('Nothing to export: choose agreements to compare first.'));
+      return;
+    }
+    const content = format === 'markdown' ? toMarkdown(comparison, catalog, this.lang) : toCsv(comparison, this.lang);
+    const what = format === 'markdown' ? vscode.l10n.t('Markdown table') : vscode.l10n.t('CSV');
+    try {
+      if (target === 'clipboard') {
+        await vscode.env.clipboard.writeText(content);
+        await reply(true, vscode.l10n.t('Copied the comparison as {0}.', what));
+      } else if (target === 'editor') {
+        await reply(...(await this.insert(content)));
+      } else {
+        await reply(...(await this.save(comparison, format, content)));
+      }
+    } catch (err) {
+      await reply(false, vscode.l10n.t('Export failed: {0}', err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  private async insert(content: string): Promise<[boolean, string]> {
+    const editor = await this.manager.memoEditor();
+    if (!editor) {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      return [true, vscode.l10n.t('No memo was open: the table is in a new Markdown document.')];
+    }
+    const { document, selection } = editor;
+    const line = (n: number) => document.lineAt(n).text;
+    const insertion = blockInsertion(content, {
+      before: line(selection.start.line).slice(0, selection.start.character),
+      after: line(selection.end.line).slice(selection.end.character),
+      ...(selection.start.line > 0 ? { previousLine: line(selection.start.line - 1) } : {}),
+      eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    });
+    const done = await editor.edit((edit) => edit.replace(selection, insertion));
+    const name = path.basename(document.uri.path) || document.uri.toString();
+    return done ? [true, vscode.l10n.t('Inserted the table into {0}.', name)] : [false, vscode.l10n.t('Could not insert the table into {0}: it is read-only.', name)];
+  }
+
+  private async save(comparison: Comparison, format: ExportFormat, content: string): Promise<[boolean, string]> {
+    const extension = format === 'markdown' ? 'md' : 'csv';
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(comparison, extension)) : undefined,
+      filters: format === 'markdown' ? { Markdown: ['md'] } : { CSV: ['csv'] },
+      saveLabel: vscode.l10n.t('Save Comparison'),
+      title: vscode.l10n.t('Save the Comparison as {0}', format === 'markdown' ? 'Markdown' : 'CSV'),
+    });
+    if (!uri) return [false, vscode.l10n.t('Not saved.')];
+    // A byte-order mark lets spreadsheet apps read the Korean text as UTF-8.
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format === 'csv' ? CSV_BOM + content : content));
+    return [true, vscode.l10n.t('Saved {0}.', path.basename(uri.path))];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function uiStrings(): ComparePageStrings {
+  const t = vscode.l10n.t;
+  return {
+    pageTitle: t('Compare Agreements'),
+    chooseAgreements: t('Choose Agreements…'),
+    copyMarkdown: t('Copy as Markdown'),
+    insertMarkdown: t('Insert into Memo'),
+    saveCsv: t('Save as CSV…'),
+    openInNewPanel: t('Open in New Panel'),
+    exportGroup: t('Comparison actions'),
+    viewGroup: t('View options'),
+    differencesOnly: t('Differences only'),
+    order: t('Order:'),
+    orderCoverage: t('Shared first'),
+    orderCatalog: t('Sector list'),
+    language: t('Catalog language'),
+    sectors: t('Sectors:'),
+    allSectors: t('Show all sectors'),
+    loading: t('Loading the catalog…'),
+    noAgreements: t('No agreements chosen yet.'),
+    oneAgreement: t('Only one agreement is chosen: add another to see what is shared and what is unique.'),
+    missing: t('Not in the catalog (any more): {0}'),
+    noDifferences: t('No differences: every sector is covered by all the chosen agreements.'),
+    noSectorMatch: t('No sector matches the filter.'),
+    noProvisions: t('The chosen agreements have no provisions.'),
+    openProvisionHint: t('Open the provision in its agreement (Shift+click: reveal in the tree)'),
+    revealInTree: t('Reveal in Tree'),
+    openAgreement: t('Open the agreement'),
+    revealSector: t('Reveal the sector in the tree'),
+    keyboardHelp: t('Arrow keys move through the table; Enter opens a provision, Shift+Enter reveals it in the tree.'),
+  };
+}
