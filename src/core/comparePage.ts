@@ -132,7 +132,7 @@ export function renderComparePage(input: ComparePageInput, resources: ComparePag
     <title>${h(input.strings.pageTitle)}</title>
   </head>
   <body>
-    <main id="compare">${renderCompareMain(input)}</main>
+    <main id="compare" data-view="${h(JSON.stringify(input.view))}">${renderCompareMain(input)}</main>
     <div id="status" class="status" role="status" aria-live="polite"></div>
     <script nonce="${h(resources.nonce)}" src="${h(resources.scriptUri)}"></script>
   </body>
