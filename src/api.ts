@@ -1,6 +1,7 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
 import type { Catalog, CatalogProblem } from './core/model';
 import type { ComparePanels } from './features/comparePanel';
+import type { GlossaryViewHandle } from './features/glossaryTree';
 import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
 
@@ -15,4 +16,6 @@ export interface TechDealAtlasApi {
   readonly trees: AtlasTrees;
   /** Test hook: the comparison panels (their titles and views; a message handed to the active one as its webview would). */
   readonly compare: ComparePanels;
+  /** Test hook: the Glossary view and its data provider. */
+  readonly glossary: GlossaryViewHandle;
 }

@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from './api';
 import { registerAgreementDocument } from './features/agreementDocument';
 import { CatalogService } from './features/catalogService';
+import { registerCitations } from './features/citations';
 import { registerComparePanel } from './features/comparePanel';
+import { registerGlossaryView } from './features/glossaryTree';
+import { registerGlossaryHovers } from './features/hover';
 import { registerTrees } from './features/tree';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
@@ -19,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   const agreementDocuments = registerAgreementDocument(context, catalog);
   const trees = registerTrees(context, catalog, agreementDocuments);
   const compare = registerComparePanel(context, catalog);
+  registerGlossaryHovers(context, catalog);
+  const glossary = registerGlossaryView(context, catalog);
+  registerCitations(context, catalog);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));
@@ -31,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     getStartupTimings: () => ({ ...startupTimings }),
     trees,
     compare,
+    glossary,
   };
 }
 

@@ -1,0 +1,19 @@
+// Command links in MarkdownStrings (hovers, tooltips) and document links: `command:<id>?<JSON-encoded arguments>`.
+// Every adapter builds them here so the encoding is the same everywhere. A MarkdownString that shows one must list
+// exactly the commands it links to in `isTrusted.enabledCommands`.
+
+/** `command:` URI that runs `command` with `args` (each element is one argument of the command). */
+export function commandUri(command: string, args: readonly unknown[] = []): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** Markdown link to a command; `label` must already be Markdown (escape data-derived text first). */
+export function commandLink(label: string, command: string, args: readonly unknown[] = [], tooltip?: string): string {
+  const title = tooltip ? ` "${tooltip.replace(/["\\]/g, (c) => `\\${c}`)}"` : '';
+  return `[${label}](${commandUri(command, args)}${title})`;
+}
+
+/** Web address safe to put in a Markdown link target as is (http/https, no spaces, brackets or quotes). */
+export function safeWebUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s<>()[\]"'`\\]+$/i.test(url) ? url : undefined;
+}
