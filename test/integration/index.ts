@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   require('./extension.test');
   require('./catalog.test');
+  require('./compare.test');
   require('./tree.test');
 
   const stats = await new Promise<{ passed: number; failed: number; pending: number }>((resolve, reject) => {
