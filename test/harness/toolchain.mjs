@@ -17,7 +17,7 @@ export const PINS = Object.freeze({
   codeServer: '4.139.1', // VS Code 1.139.1
   rev: 1, // bump to force a rebuild of every cache
 });
-export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'build-essential', 'python3'];
+export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'build-essential', 'python3', 'fonts-nanum']; // fonts-nanum: Korean text in screenshots
 export const CHROMIUM = '/usr/bin/chromium';
 const MARKER = '.complete.json';
 

@@ -1,15 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Catalog, CatalogProblem } from '../../src/core/model';
+import type { TechDealAtlasApi } from '../../src/api';
+import type { CatalogProblem } from '../../src/core/model';
 
+export type { TechDealAtlasApi };
 export const EXTENSION_ID = 'tech-deal-atlas.tech-deal-atlas';
-
-/** What `activate()` returns (the contract other extensions and these tests rely on). */
-export interface TechDealAtlasApi {
-  whenReady(): Promise<void>;
-  getCatalog(): Catalog | undefined;
-  getProblems(): readonly CatalogProblem[];
-}
 
 export function getExtension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);

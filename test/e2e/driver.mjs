@@ -1,0 +1,77 @@
+// Small, intention-revealing actions on the real workbench, built on the selectors module only.
+import { commandLabels, selectors, themeKindClass } from './selectors.mjs';
+
+/** Waits until the workbench is up and the Explorer lists the opened folder's files. */
+export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
+  await page.locator(selectors.workbench).waitFor({ timeout });
+  await page.locator(selectors.explorerRow).first().waitFor({ timeout });
+}
+
+/** The theme kind the workbench renders with: 'light', 'dark' or the raw class list. */
+export async function themeKind(page) {
+  const classes = (await page.locator(selectors.workbench).getAttribute('class'))?.split(/\s+/) ?? [];
+  for (const [kind, cls] of Object.entries(themeKindClass)) if (classes.includes(cls)) return kind;
+  return classes.join(' ');
+}
+
+/**
+ * Waits (up to `timeout`) for the configured theme to be applied (the workbench first paints with the default
+ * theme), then returns the theme kind it shows.
+ */
+export async function waitForThemeKind(page, kind, { timeout = 20_000 } = {}) {
+  await page
+    .waitForFunction(([sel, cls]) => document.querySelector(sel)?.classList.contains(cls), [selectors.workbench, themeKindClass[kind]], { timeout })
+    .catch(() => undefined);
+  return themeKind(page);
+}
+
+async function quickPick(page, { open, text, expect }) {
+  await page.keyboard.press(open);
+  const input = page.locator(selectors.quickInput);
+  await input.waitFor();
+  await input.fill(text);
+  // Wait for the first result to be the one we want before accepting it.
+  await page.locator(selectors.quickInputRow).first().filter({ hasText: expect }).waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Runs a command through the Command Palette by its full label ("Category: Title"). */
+export async function runCommand(page, label) {
+  await quickPick(page, { open: 'F1', text: `>${label}`, expect: label.split(': ').pop() });
+}
+
+/** Opens a workspace file through Quick Open and waits until its tab is the active one. */
+export async function openFile(page, fileName) {
+  await quickPick(page, { open: 'Control+P', text: fileName, expect: fileName });
+  await page.locator(selectors.activeTab).filter({ hasText: fileName }).waitFor();
+  await page.locator(selectors.activeEditorLines).first().waitFor();
+}
+
+/** Visible text of the active text editor (rendered lines only; Monaco renders spaces as U+00A0). */
+export async function activeEditorText(page) {
+  return (await page.locator(selectors.activeEditorLines).first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Opens "Show Running Extensions" and returns the text of the row for the extension (listed under its display
+ * name or its id; waits until it is listed).
+ */
+export async function runningExtensionRowText(page, { id, displayName }, { timeout = 30_000 } = {}) {
+  await runCommand(page, commandLabels.showRunningExtensions);
+  await page.locator(selectors.runningExtensionsEditor).waitFor({ timeout });
+  const name = new RegExp(`${escapeRegExp(id)}|${escapeRegExp(displayName)}`);
+  const row = page.locator(selectors.runningExtensionRow).filter({ hasText: name }).first();
+  await row.waitFor({ timeout });
+  return row.innerText();
+}
+
+/** Closes the Running Extensions editor (a modal editor: Escape closes it). */
+export async function closeRunningExtensions(page) {
+  await page.keyboard.press('Escape');
+  await page.locator(selectors.runningExtensionsEditor).waitFor({ state: 'hidden' });
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,41 @@
+// Every DOM selector the e2e tests use. They depend on VS Code's workbench DOM (checked against the pinned
+// code-server / VS Code 1.139): when a VS Code update moves something, this is the only file to change.
+export const selectors = Object.freeze({
+  /** Root of the workbench; its class list carries the theme kind (`vs`, `vs-dark`, `hc-black`, `hc-light`). */
+  workbench: '.monaco-workbench',
+  /** Rows of the Explorer's file tree (present once the folder has been opened and read). */
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  /** Quick Open / Command Palette text box and its result rows. */
+  quickInput: '.quick-input-widget input.input',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  /** "Developer: Show Running Extensions" editor (opens as a modal editor in 1.139) and its rows. */
+  runningExtensionsEditor: '.runtime-extensions-editor',
+  runningExtensionRow: '.runtime-extensions-editor .monaco-list-row',
+  /** Active tab of the active editor group, and that group's text editor lines. */
+  activeTab: '.editor-group-container.active .tabs-container .tab.active',
+  activeEditorLines: '.editor-group-container.active .editor-instance .monaco-editor .view-lines',
+  /** Status bar (for screenshots' sake we only read it). */
+  statusBar: '.part.statusbar',
+  /** Activity bar entries (their aria-label starts with the view container's title). */
+  activityBarItem: '.activitybar .action-item .action-label',
+  /** A view's pane in the side bar, its header (aria-label "<View title> Section") and its header's description. */
+  sideBarPane: '.part.sidebar .pane',
+  paneHeader: '.pane-header',
+  paneDescription: '.pane-header .description',
+  /** Rows of a tree view (their aria-label is the item's accessibility label). */
+  treeRow: '.monaco-list-row',
+  /** The sash between the side bar and the editor area (drag it to widen the side bar). */
+  sideBarSash: '.monaco-sash.vertical',
+  /** Hover shown for a tree item's tooltip. */
+  hover: '.workbench-hover, .monaco-hover',
+});
+
+/** Class on `selectors.workbench` for each theme kind. */
+export const themeKindClass = Object.freeze({ light: 'vs', dark: 'vs-dark' });
+
+/** Command palette labels (category: title) used by the tests. */
+export const commandLabels = Object.freeze({
+  showRunningExtensions: 'Developer: Show Running Extensions',
+  filterBySector: 'Tech Deal Atlas: Filter by Sector...',
+  clearFilter: 'Tech Deal Atlas: Clear Filter',
+});

@@ -1,0 +1,126 @@
+// `npm test`: every suite, one summary.
+//   1. toolchain (installs Chromium + code-server into the cache on first use; see test/harness/toolchain.mjs)
+//   2. unit         — `npx mocha` (config: .mocharc.json), plain Node
+//   3. integration  — mocha inside a real VS Code extension host (test/harness/run-integration.mjs)
+//   4. e2e          — Playwright screenshots of the real workbench (test/e2e/, config test/e2e/.mocharc.json)
+// Prints a per-suite summary, then one last line `N passed, N failed` summed over all suites. Exits non-zero if
+// any test failed or any suite could not run (a suite that could not run, or that exited non-zero without
+// reporting a failed test, counts as 1 failed).
+// Usage: node test/run-all.mjs [unit] [integration] [e2e]   (default: all)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureToolchain } from './harness/toolchain.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, '.test-output', 'results');
+const COUNT_REPORTER = path.join(ROOT, 'test', 'harness', 'count-reporter.cjs');
+const ALL = ['unit', 'integration', 'e2e'];
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+for (const w of wanted) {
+  if (!ALL.includes(w)) {
+    console.error(`unknown suite "${w}" (known: ${ALL.join(', ')})`);
+    process.exit(2);
+  }
+}
+
+const banner = (text) => console.log(`\n=== ${text} ${'='.repeat(Math.max(3, 72 - text.length))}`);
+
+function exec(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Runs one suite; it must write {passed, failed, pending} to `resultsFile`. */
+async function runSuite(name, cmd, args, resultsFile) {
+  banner(name);
+  fs.rmSync(resultsFile, { force: true });
+  const started = Date.now();
+  const exitCode = await exec(cmd, args);
+  const seconds = (Date.now() - started) / 1000;
+  let reported;
+  try {
+    reported = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    reported = undefined;
+  }
+  const r = { name, exitCode, seconds, passed: 0, failed: 0, pending: 0, note: '' };
+  if (!reported || typeof reported.passed !== 'number') {
+    r.failed = 1;
+    r.note = `could not run (exit ${exitCode}, no results): counted as 1 failed`;
+  } else {
+    Object.assign(r, { passed: reported.passed, failed: reported.failed, pending: reported.pending ?? 0 });
+    if (reported.vscodeVersion) r.note = `VS Code ${reported.vscodeVersion}`;
+    if (reported.error) r.note += `${r.note ? '; ' : ''}${reported.error}`;
+    if (exitCode !== 0 && r.failed === 0) {
+      r.failed = 1;
+      r.note += `${r.note ? '; ' : ''}exited ${exitCode} without a failed test: counted as 1 failed`;
+    }
+    if (r.passed + r.failed === 0) {
+      r.failed = 1;
+      r.note += `${r.note ? '; ' : ''}ran no test: counted as 1 failed`;
+    }
+  }
+  return r;
+}
+
+const results = [];
+const totalStart = Date.now();
+
+banner('toolchain');
+let toolchainError;
+if (wanted.some((w) => w !== 'unit')) {
+  const t = Date.now();
+  try {
+    const tc = ensureToolchain();
+    console.log(`toolchain ok (${((Date.now() - t) / 1000).toFixed(1)} s): ${tc.dir}`);
+  } catch (err) {
+    toolchainError = err.message;
+    console.error(`toolchain FAILED: ${err.message}`);
+  }
+} else {
+  console.log('not needed for the unit suite alone');
+}
+
+const mochaResults = (name) => path.join(RESULTS, `${name}.json`);
+
+if (wanted.includes('unit')) {
+  const file = mochaResults('unit');
+  results.push(await runSuite('unit', 'npx', ['mocha', '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`], file));
+}
+
+for (const name of ['integration', 'e2e']) {
+  if (!wanted.includes(name)) continue;
+  if (toolchainError) {
+    results.push({ name, exitCode: 1, seconds: 0, passed: 0, failed: 1, pending: 0, note: 'could not run: toolchain missing (see above): counted as 1 failed' });
+    continue;
+  }
+  const file = mochaResults(name);
+  if (name === 'integration') {
+    results.push(await runSuite(name, process.execPath, [path.join('test', 'harness', 'run-integration.mjs'), '--results', file], file));
+  } else {
+    const args = ['mocha', '--config', path.join('test', 'e2e', '.mocharc.json'), '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`];
+    results.push(await runSuite(name, 'npx', args, file));
+  }
+}
+
+banner('summary');
+const pad = (s, n) => String(s).padStart(n);
+for (const r of results) {
+  console.log(
+    `  ${r.name.padEnd(12)} ${pad(r.passed, 4)} passed ${pad(r.failed, 4)} failed ${pad(r.pending, 3)} pending ` +
+      `${pad(r.seconds.toFixed(1), 6)} s${r.note ? `   ${r.note}` : ''}`,
+  );
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`  total time ${((Date.now() - totalStart) / 1000).toFixed(1)} s${toolchainError ? '; toolchain FAILED' : ''}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || toolchainError ? 1 : 0);
