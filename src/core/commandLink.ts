@@ -2,9 +2,14 @@
 // Every adapter builds them here so the encoding is the same everywhere. A MarkdownString that shows one must list
 // exactly the commands it links to in `isTrusted.enabledCommands`.
 
-/** `command:` URI that runs `command` with `args` (each element is one argument of the command). */
+/**
+ * `command:` URI that runs `command` with `args` (each element is one argument of the command). Beyond
+ * encodeURIComponent, `(`, `)`, `'`, `!` and `*` are percent-encoded too, so a `)` in an argument cannot end a
+ * Markdown link target early.
+ */
 export function commandUri(command: string, args: readonly unknown[] = []): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${query}`;
 }
 
 /** Markdown link to a command; `label` must already be Markdown (escape data-derived text first). */

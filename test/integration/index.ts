@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   require('./catalog.test');
   require('./compare.test');
   require('./tree.test');
+  require('./glossary.test');
 
   const stats = await new Promise<{ passed: number; failed: number; pending: number }>((resolve, reject) => {
     try {
