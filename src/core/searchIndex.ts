@@ -1,0 +1,707 @@
+// Full-text search over agreements, provisions and glossary terms, in Korean and English at once.
+//
+// One MiniSearch index, with its own analysis (MiniSearch's whitespace tokenizer knows nothing about Korean):
+//  - Latin: case-folded, US/UK spelling and plurals folded, stop words dropped; queries add prefix and typo (edit
+//    distance) matches.
+//  - Korean: every word as written, its stems without particles or endings (koreanText.ts), and syllable bigrams
+//    of each run of Korean words joined without spaces, so 항법체계 finds 위성항법체계 and 핵연료재처리 finds
+//    핵연료 재처리. 초성 of each word (and of each pair of adjacent words) in separate fields, for ㅇㄹㅌㅁㅅ.
+//  - Fields are boosted so term names and agreement titles outrank aliases, which outrank headings, sectors and
+//    agreement names, which outrank body text.
+// Each query word is searched on its own (word, stems, prefix, typos, bigrams as alternatives); a document must
+// match every word, except that when nothing does, the documents matching most of them are returned, marked
+// incomplete. Citation tokens (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
+// Pure TypeScript, no `vscode`.
+import MiniSearch from 'minisearch';
+import { findCitations } from './citation';
+import {
+  hangulToQwerty,
+  hasBareJamo,
+  initialConsonants,
+  isHangulSyllables,
+  isInitialConsonants,
+  isParticle,
+  koreanStems,
+  qwertyToHangul,
+  syllableBigrams,
+  withoutPendingFinal,
+} from './koreanText';
+import { LANGS, type Catalog, type LocalizedText } from './model';
+
+export type SearchKind = 'agreement' | 'provision' | 'term';
+export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];
+
+export interface SearchOptions {
+  /** Most hits returned (default 100). */
+  limit?: number;
+  /** Only these kinds. */
+  kinds?: readonly SearchKind[];
+  /** Only provisions in this sector, terms related to it and agreements with provisions in it. */
+  sector?: string;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** Agreement id, provision uid (`agreement/provision`) or term id. */
+  id: string;
+  score: number;
+  /** Matched every word of the query (false: the best partial matches, returned only when nothing matched all). */
+  complete: boolean;
+  /** Index terms the hit matched (words, stems, bigrams, 초성): what a snippet should show. */
+  terms: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+type TextField = 'title' | 'alias' | 'context' | 'body';
+const TEXT_FIELDS: readonly TextField[] = ['title', 'alias', 'context', 'body'];
+const INITIALS_FIELDS = ['initialsName', 'initialsContext'] as const;
+const FIELDS = [...TEXT_FIELDS, 'ref', ...INITIALS_FIELDS];
+
+/** Field boosts: names first, then aliases, then headings/sectors/agreement names, then body text. */
+const BOOST: Record<string, number> = {
+  title: 6,
+  alias: 4,
+  context: 1.5,
+  body: 1,
+  ref: 3,
+  initialsName: 5,
+  initialsContext: 1,
+};
+
+interface SearchDocument extends Record<TextField, string> {
+  key: string;
+  kind: SearchKind;
+  id: string;
+  /** Provision number, for 제28항 / provision 28. */
+  ref: string;
+}
+
+interface DocumentInfo {
+  kind: SearchKind;
+  id: string;
+  sectors: readonly string[];
+  /** Position in catalog order, for listing a sector without a query. */
+  order: number;
+}
+
+const both = (value: LocalizedText | undefined) => (value ? LANGS.map((l) => value[l]).join('\n') : '');
+const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p).join('\n');
+
+/** The text each field of each document is built from. Exported for tests and for the snippet builder. */
+export function searchDocuments(catalog: Catalog): SearchDocument[] {
+  const partyNames = (ids: readonly string[]) =>
+    lines(
+      ...ids.map((id) => {
+        const party = catalog.parties.get(id);
+        return lines(id, both(party?.short), both(party?.name));
+      }),
+    );
+  const docs: SearchDocument[] = [];
+  for (const agreement of catalog.agreements.values()) {
+    docs.push({
+      key: `agreement:${agreement.id}`,
+      kind: 'agreement',
+      id: agreement.id,
+      title: lines(both(agreement.title.short), both(agreement.title.official)),
+      alias: agreement.id,
+      context: lines(partyNames(agreement.parties), both(agreement.place), agreement.date),
+      body: lines(both(agreement.summary), both(agreement.legalNature.description)),
+      ref: '',
+    });
+    for (const provision of agreement.provisions) {
+      docs.push({
+        key: `provision:${provision.uid}`,
+        kind: 'provision',
+        id: provision.uid,
+        title: '',
+        alias: '',
+        context: lines(
+          both(provision.heading),
+          ...provision.sectors.map((s) => both(catalog.sectors.get(s)?.name)),
+          both(agreement.title.short),
+          partyNames(agreement.parties),
+        ),
+        body: both(provision.text),
+        ref: provision.id,
+      });
+    }
+  }
+  for (const term of catalog.terms.values()) {
+    docs.push({
+      key: `term:${term.id}`,
+      kind: 'term',
+      id: term.id,
+      title: lines(both(term.term), ...(term.abbreviations ?? [])),
+      alias: lines(...(term.aliases?.ko ?? []), ...(term.aliases?.en ?? [])),
+      context: '',
+      body: both(term.definition),
+      ref: '',
+    });
+  }
+  return docs;
+}
+
+/** A name reduced to its letters and digits, lower case: `한·미 팩트시트` and `한미팩트시트` are the same name. */
+function compactName(value: string): string {
+  return normalizeSearchText(value).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Document keys by compact name: term forms, aliases and abbreviations, agreement short titles. */
+function documentNames(catalog: Catalog): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (key: string, name: string | undefined) => {
+    const compact = name ? compactName(name) : '';
+    if (!compact) return;
+    const keys = names.get(compact) ?? [];
+    if (!keys.includes(key)) keys.push(key);
+    names.set(compact, keys);
+  };
+  for (const a of catalog.agreements.values()) for (const lang of LANGS) add(`agreement:${a.id}`, a.title.short[lang]);
+  for (const t of catalog.terms.values()) {
+    const key = `term:${t.id}`;
+    for (const lang of LANGS) add(key, t.term[lang]);
+    for (const form of [...(t.abbreviations ?? []), ...(t.aliases?.ko ?? []), ...(t.aliases?.en ?? [])]) add(key, form);
+  }
+  return names;
+}
+
+function documentInfos(catalog: Catalog): Map<string, DocumentInfo> {
+  const infos = new Map<string, DocumentInfo>();
+  let order = 0;
+  for (const agreement of catalog.agreements.values()) {
+    const sectors = new Set(agreement.provisions.flatMap((p) => p.sectors));
+    infos.set(`agreement:${agreement.id}`, { kind: 'agreement', id: agreement.id, sectors: [...sectors], order: order++ });
+    for (const p of agreement.provisions) {
+      infos.set(`provision:${p.uid}`, { kind: 'provision', id: p.uid, sectors: p.sectors, order: order++ });
+    }
+  }
+  for (const term of catalog.terms.values()) {
+    infos.set(`term:${term.id}`, { kind: 'term', id: term.id, sectors: term.related?.sectors ?? [], order: order++ });
+  }
+  return infos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text analysis
+
+type Script = 'hangul' | 'cjk' | 'latin';
+interface Token {
+  text: string;
+  script: Script;
+  /** A Hangul particle written against the preceding Latin word (the 를 of `AI를`, the 이 of `(NASA)이`). */
+  particleOfLatin: boolean;
+}
+
+/** What may stand between a Latin word and its particle: closing brackets and quotes. */
+const CLOSERS = new Set([...')]}"\'’”」』》〉'].map((c) => c.charCodeAt(0)));
+const OTHER_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Script class of one UTF-16 code unit: Hangul (syllables and jamo), CJK, other letters and digits, or none. */
+function charScript(c: number, ch: string): Script | undefined {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 'latin' : undefined; // already lower case
+  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3131 && c <= 0x318e)) return 'hangul';
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return 'cjk';
+  return OTHER_WORD_CHAR.test(ch) ? 'latin' : undefined;
+}
+
+/** NFC, full-width ASCII to ASCII, dotted abbreviations joined (U.S. → US), possessive 's dropped, lower case. */
+export function normalizeSearchText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
+    .replace(/['’]s\b/g, '')
+    .toLowerCase();
+}
+
+/**
+ * Splits normalized text into words, and words into runs of one script (`AI를` → `ai`, `를`). A single pass over
+ * the characters: this runs on every field of every document when the index is built.
+ */
+function tokenize(value: string): Token[] {
+  const tokens: Token[] = [];
+  const text = normalizeSearchText(value);
+  let start = -1;
+  let script: Script | undefined;
+  /** The previous token was Latin and only closing brackets or quotes (or nothing) came after it. */
+  let afterLatin = false;
+  const push = (end: number) => {
+    const word = text.slice(start, end);
+    tokens.push({ text: word, script: script!, particleOfLatin: script === 'hangul' && afterLatin && isParticle(word) });
+    afterLatin = script === 'latin';
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    let s = i < text.length ? charScript(c, text[i]) : undefined;
+    // `r&d`, `at&t`: an ampersand between Latin letters stays inside the word.
+    if (!s && c === 0x26 && script === 'latin' && i + 1 < text.length && charScript(text.charCodeAt(i + 1), text[i + 1]) === 'latin') {
+      s = 'latin';
+    }
+    if (s === script && s) continue;
+    if (script) push(i);
+    if (!s && c !== 0x20 && !CLOSERS.has(c)) afterLatin = false;
+    script = s;
+    start = i;
+  }
+  return tokens;
+}
+
+const STOPWORDS = new Set(
+  'a an and are as at be between by for from in into is it its of on or that the this to with 및 등'.split(' '),
+);
+
+/** British spellings folded to American ones (both sides of the index get the same fold). */
+const SPELLING: readonly [RegExp, string][] = [
+  [/isation(s?)$/, 'ization$1'],
+  [/(al|on|ard|it|gn|an|im|il|or|as)is(e|es|ed|ing)$/, '$1iz$2'], // harmonise, standardised, recognising
+  [/(an|al)ys(e|es|ed|ing)$/, '$1yz$2'], // analyse
+  [/(def|lic|off|pret)ence(s?)$/, '$1ense$2'],
+  [/programme(s?)$/, 'program$1'],
+  [/(cen|me|li|fib|thea)tre(s?)$/, '$1ter$2'],
+  [/(lab|fav|behavi|col|hon|neighb|harb|vig|hum)our(s?)$/, '$1or$2'],
+];
+
+/** Light English normalisation: British spellings and plurals folded, so `standardisation` meets `standardization`. */
+export function englishStem(word: string): string {
+  if (!/^[a-z]+$/.test(word) || word.length < 4) return word;
+  let stem = word;
+  for (const [pattern, replacement] of SPELLING) stem = stem.replace(pattern, replacement);
+  if (stem.length >= 5 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (/(?:ss|sh|ch|x)es$/.test(stem)) stem = stem.slice(0, -2);
+  else if (stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/** Runs of Korean words not interrupted by a Latin word: the unit bigrams are taken from. */
+function koreanRuns(tokens: readonly Token[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const t of tokens) {
+    if (t.script === 'hangul' && !t.particleOfLatin && isHangulSyllables(t.text)) {
+      run.push(t.text);
+    } else if (!t.particleOfLatin) {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+const BUCKETS = 31;
+const BUCKET_BASE = 0xe000; // Unicode private use area
+
+/**
+ * MiniSearch's radix tree finds a child by scanning a node's children in turn. Latin terms start with one of a few
+ * dozen characters, but Korean terms start with hundreds of different syllables, which made indexing scan hundreds of
+ * children per term. So every term starting with a syllable or ideograph is filed under one of 31 bucket characters
+ * first: the key is the bucket plus the term. Prefix search is unaffected (a prefix has the same first character).
+ */
+function indexKey(term: string): string {
+  const c = term.charCodeAt(0);
+  return c >= 0x3400 && c < BUCKET_BASE ? String.fromCharCode(BUCKET_BASE + (c % BUCKETS)) + term : term;
+}
+
+function fromIndexKey(key: string): string {
+  const c = key.charCodeAt(0);
+  return c >= BUCKET_BASE && c < BUCKET_BASE + BUCKETS ? key.slice(1) : key;
+}
+
+/**
+ * Turns field text into index terms. Memoizes word analyses, since a catalog repeats the same words thousands of
+ * times; one analyzer lives as long as one index.
+ */
+class Analyzer {
+  private readonly latin = new Map<string, readonly string[]>();
+  private readonly korean = new Map<string, readonly string[]>();
+  private readonly initials = new Map<string, string>();
+
+  fieldTerms(value: string, field: string): string[] {
+    if (field === 'ref') return value ? [value.toLowerCase()] : [];
+    if (field === 'initialsName' || field === 'initialsContext') return this.initialsTerms(value);
+    return this.textTerms(value).map(indexKey);
+  }
+
+  /** Index terms of one text field. */
+  private textTerms(value: string): string[] {
+    const tokens = tokenize(value);
+    const terms: string[] = [];
+    for (const t of tokens) {
+      if (t.particleOfLatin) continue;
+      if (t.script === 'latin') terms.push(...this.latinTerms(t.text));
+      else if (t.script === 'cjk') terms.push(t.text, ...(t.text.length > 2 ? syllableBigrams(t.text) : []));
+      else terms.push(...this.koreanTerms(t.text));
+    }
+    for (const run of koreanRuns(tokens)) {
+      // A two-syllable word or stem is already its own bigram: skip the duplicate.
+      const pairs = new Set(run.flatMap((word) => this.koreanTerms(word)).filter((t) => t.length === 2));
+      for (const bigram of syllableBigrams(run.join(''))) if (!pairs.has(bigram)) terms.push(bigram);
+    }
+    return terms;
+  }
+
+  private latinTerms(word: string): readonly string[] {
+    let terms = this.latin.get(word);
+    if (!terms) {
+      const stem = englishStem(word);
+      terms = STOPWORDS.has(word) ? [] : stem === word ? [word] : [word, stem];
+      this.latin.set(word, terms);
+    }
+    return terms;
+  }
+
+  private koreanTerms(word: string): readonly string[] {
+    let terms = this.korean.get(word);
+    if (!terms) {
+      terms = STOPWORDS.has(word) ? [] : [word, ...koreanStems(word)];
+      this.korean.set(word, terms);
+    }
+    return terms;
+  }
+
+  /** 초성 of each Korean word and of each pair of adjacent words (한·미 → ㅎㅁ). */
+  private initialsTerms(value: string): string[] {
+    const terms: string[] = [];
+    for (const run of koreanRuns(tokenize(value))) {
+      run.forEach((word, i) => {
+        terms.push(this.initialsOf(word));
+        if (i + 1 < run.length) terms.push(this.initialsOf(word) + this.initialsOf(run[i + 1]));
+      });
+    }
+    return terms;
+  }
+
+  private initialsOf(word: string): string {
+    let initials = this.initials.get(word);
+    if (initials === undefined) {
+      initials = initialConsonants(word);
+      this.initials.set(word, initials);
+    }
+    return initials;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+interface Alternative {
+  term: string;
+  fields: readonly string[];
+  prefix?: boolean;
+  fuzzy?: number;
+  weight: number;
+  /** One of the word's syllable bigrams: counts towards coverage rather than matching the word on its own. */
+  bigram?: boolean;
+}
+
+interface QueryWord {
+  alternatives: Alternative[];
+  /** Bigram alternatives a document must match when no whole-word alternative matches. */
+  bigramsRequired: number;
+  /** Tried when this word matches nothing: the same keys typed with the other keyboard layout. */
+  fallback?: QueryWord;
+}
+
+interface ParsedQuery {
+  /** Provision uids named by citation tokens or bare `agreement/provision` ids. */
+  citations: string[];
+  words: QueryWord[];
+}
+
+const TEXT_ONLY: readonly string[] = TEXT_FIELDS;
+const INITIALS_ONLY: readonly string[] = INITIALS_FIELDS;
+
+/** Provision numbers as analysts write them: 제28항, 28항, provision 28, § 28, para. 28. */
+const PROVISION_NUMBER = /(?:제\s*(\d+[a-z]?)\s*(?:항|조)?|(\d+[a-z]?)\s*(?:항|조)(?![가-힣])|\b(?:provisions?|prov|items?|para(?:graph)?|art(?:icle)?|no)\.?\s*(\d+[a-z]?)\b|§\s*(\d+[a-z]?))/giu;
+const BARE_UID = /\b([a-z0-9][a-z0-9-]*\/[0-9a-z](?:[0-9a-z.-]*[0-9a-z])?)\b/gi;
+
+function latinWord(word: string, open: boolean): QueryWord {
+  const alternatives: Alternative[] = [];
+  const digits = /\d/.test(word);
+  alternatives.push({
+    term: word,
+    fields: digits ? [...TEXT_ONLY, 'ref'] : TEXT_ONLY,
+    prefix: word.length >= 3 || (open && !digits),
+    fuzzy: digits || word.length < 4 ? 0 : word.length >= 10 ? 2 : 1,
+    weight: 1,
+  });
+  const stem = englishStem(word);
+  if (stem !== word) alternatives.push({ term: stem, fields: TEXT_ONLY, prefix: true, weight: 0.9 });
+  const hangul = qwertyToHangul(word);
+  return { alternatives, bigramsRequired: 0, fallback: hangul ? koreanWord(hangul, open) : undefined };
+}
+
+function koreanWord(word: string, open: boolean): QueryWord {
+  // A finished one-syllable word (한 and 미 of 한·미) means itself; as a prefix it would match half the index.
+  const alternatives: Alternative[] = [{ term: word, fields: TEXT_ONLY, prefix: open || word.length > 1, weight: 1 }];
+  const stems = koreanStems(word);
+  for (const stem of stems) alternatives.push({ term: stem, fields: TEXT_ONLY, prefix: true, weight: 0.9 });
+  const pending = open ? withoutPendingFinal(word) : undefined;
+  if (pending && pending.length >= 2) alternatives.push({ term: pending, fields: TEXT_ONLY, prefix: true, weight: 0.7 });
+  const core = stems.length ? stems[stems.length - 1] : word;
+  const bigrams = core.length >= 3 ? [...new Set(syllableBigrams(core))] : [];
+  for (const bigram of bigrams) alternatives.push({ term: bigram, fields: TEXT_ONLY, weight: 1, bigram: true });
+  const n = bigrams.length;
+  return { alternatives, bigramsRequired: n <= 2 ? n : n - Math.max(1, Math.floor(n / 5)) };
+}
+
+function initialsWord(initials: string): QueryWord {
+  return { alternatives: [{ term: initials, fields: INITIALS_ONLY, prefix: true, weight: 1 }], bigramsRequired: 0 };
+}
+
+function refWord(number: string): QueryWord {
+  return { alternatives: [{ term: number.toLowerCase(), fields: ['ref'], weight: 1 }], bigramsRequired: 0 };
+}
+
+/**
+ * Turns what the user typed into words to match. The last word counts as still being typed unless the query ends
+ * with a space. `isAgreement` tells a bare `agreement/provision` id from other slashed words (AI/ML).
+ */
+export function parseQuery(query: string, isAgreement: (id: string) => boolean = () => false): ParsedQuery {
+  const citations = [...new Set(findCitations(query).map((c) => c.uid))];
+  let rest = query.replace(/\btda:\S*/g, ' ');
+  rest = rest.replace(BARE_UID, (m) => {
+    const uid = m.toLowerCase();
+    if (!isAgreement(uid.slice(0, uid.indexOf('/')))) return m;
+    citations.push(uid);
+    return ' ';
+  });
+  const words: QueryWord[] = [];
+  rest = rest.replace(PROVISION_NUMBER, (_m, ...groups: (string | undefined)[]) => {
+    const number = groups.slice(0, 4).find((g) => g);
+    if (number) words.push(refWord(number));
+    return ' ';
+  });
+  const open = !/\s$/.test(query);
+  const tokens = tokenize(rest).filter((t) => !t.particleOfLatin && !STOPWORDS.has(t.text));
+  tokens.forEach((t, i) => {
+    const last = open && i === tokens.length - 1;
+    if (t.script === 'latin') {
+      words.push(latinWord(t.text, last));
+    } else if (t.script === 'cjk') {
+      words.push(koreanWord(t.text, last));
+    } else if (isInitialConsonants(t.text)) {
+      const latin = hangulToQwerty(t.text);
+      words.push({ ...initialsWord(t.text), fallback: latin ? latinWord(latin, last) : undefined });
+    } else if (hasBareJamo(t.text)) {
+      // Syllables followed by consonants still being typed (아르ㅌ): the syllables as a prefix, and the 초성 of all.
+      const syllables = t.text.match(/^[\uAC00-\uD7A3]+/)?.[0];
+      const initials = initialConsonants(t.text);
+      if (syllables && isInitialConsonants(initials)) {
+        words.push(koreanWord(syllables, true), initialsWord(initials));
+      } else {
+        const latin = hangulToQwerty(t.text);
+        if (latin) words.push(latinWord(latin, last));
+      }
+    } else {
+      words.push(koreanWord(t.text, last));
+    }
+  });
+  return { citations: [...new Set(citations)], words };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+interface WordMatch {
+  score: number;
+  terms: string[];
+  /** Matched the query word itself (not a typo or a longer word) in a name: a title, alias, heading or party. */
+  inName: boolean;
+  /** Matched only in body text (a summary or definition), not in any name or heading. */
+  bodyOnly: boolean;
+}
+
+interface WordMatches {
+  matches: Map<string, WordMatch>;
+  /**
+   * The word names an agreement or a party (US–UK, 한미, MOU, Japan): some agreement has it in its title or among
+   * its parties. Mixed with topic words, such a word narrows the search to that agreement instead of ranking.
+   */
+  scope: boolean;
+}
+
+const NAME_FIELDS = new Set(['title', 'alias', 'context', 'ref']);
+const BODY_FIELDS = new Set(['body']);
+
+const SEARCH_DEFAULTS = { tokenize: (q: string) => [q], processTerm: (t: string) => t };
+
+export class SearchIndex {
+  private readonly infos: ReadonlyMap<string, DocumentInfo>;
+  private readonly names: ReadonlyMap<string, readonly string[]>;
+  private readonly uids: ReadonlySet<string>;
+
+  private constructor(
+    private readonly mini: MiniSearch<SearchDocument>,
+    catalog: Catalog,
+  ) {
+    this.infos = documentInfos(catalog);
+    this.names = documentNames(catalog);
+    this.uids = new Set(catalog.provisions.keys());
+  }
+
+  /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
+  static build(catalog: Catalog): SearchIndex {
+    const mini = createMiniSearch();
+    mini.addAll(searchDocuments(catalog));
+    return new SearchIndex(mini, catalog);
+  }
+
+  /** Builds the index in chunks, yielding to the event loop between them (for large catalogs). */
+  static async buildAsync(catalog: Catalog, chunkSize = 200): Promise<SearchIndex> {
+    const mini = createMiniSearch();
+    await mini.addAllAsync(searchDocuments(catalog), { chunkSize });
+    return new SearchIndex(mini, catalog);
+  }
+
+  /** Documents indexed. */
+  get documentCount(): number {
+    return this.mini.documentCount;
+  }
+
+  /** Distinct index terms. */
+  get termCount(): number {
+    return this.mini.termCount;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 100;
+    const accept = (key: string) => {
+      const info = this.infos.get(key);
+      return (
+        !!info &&
+        (!options.kinds || options.kinds.includes(info.kind)) &&
+        (!options.sector || info.sectors.includes(options.sector))
+      );
+    };
+    const parsed = parseQuery(query, (id) => this.infos.has(`agreement:${id}`));
+    const cited = parsed.citations.filter((uid) => this.uids.has(uid) && accept(`provision:${uid}`));
+    if (parsed.words.length === 0) {
+      if (cited.length) return cited.slice(0, limit).map((id) => ({ kind: 'provision', id, score: 1, complete: true, terms: [] }));
+      return options.sector && !query.trim() ? this.browse(accept, limit) : [];
+    }
+
+    // Typo tolerance and the other keyboard layout are fallbacks: tried only for a word that matches nothing as typed.
+    const perWord = parsed.words.map((word) => {
+      let found = this.matchWord(word, accept, false);
+      if (!found.matches.size && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accept, true);
+      if (!found.matches.size && word.fallback) found = this.matchWord(word.fallback, accept, false);
+      return found;
+    });
+    // "research security Japan", "US–UK 원자력": the agreement words only select; the topic words rank. Otherwise the
+    // agreement itself (its title matches, its summary mentions everything) or a term whose definition happens to
+    // name the agreement would outrank the provision the analyst is after.
+    const narrowing = perWord.some((w) => w.scope) && perWord.some((w) => !w.scope);
+    const combined = new Map<string, { score: number; words: number; terms: Set<string> }>();
+    for (const { matches, scope } of perWord) {
+      for (const [key, m] of matches) {
+        if (narrowing && scope && m.bodyOnly && key.startsWith('term:')) continue;
+        const entry = combined.get(key) ?? { score: 0, words: 0, terms: new Set<string>() };
+        entry.score += narrowing && scope ? 0 : m.score;
+        entry.words += 1;
+        for (const t of m.terms) entry.terms.add(t);
+        combined.set(key, entry);
+      }
+    }
+    const wordCount = parsed.words.length;
+    let ranked = [...combined].filter(([, e]) => e.words === wordCount);
+    const complete = ranked.length > 0;
+    if (!complete && wordCount > 1) {
+      const needed = Math.ceil(wordCount / 2);
+      ranked = [...combined].filter(([, e]) => e.words >= needed);
+    }
+    // The query is exactly a term's name, alias or abbreviation, or an agreement's short title (`AI`, `MOU`,
+    // `한미 팩트시트`): that document goes first, whatever the statistics say.
+    const named = this.names.get(compactName(query));
+    if (named && complete) {
+      const best = Math.max(0, ...ranked.map(([, e]) => e.score));
+      for (const [key, e] of ranked) if (named.includes(key)) e.score += best;
+    }
+    ranked.sort(([ka, a], [kb, b]) => b.words - a.words || b.score - a.score || this.order(ka) - this.order(kb));
+
+    const hits: SearchHit[] = [];
+    const top = ranked.length ? ranked[0][1].score : 0;
+    for (const uid of cited) hits.push({ kind: 'provision', id: uid, score: top + 1, complete: true, terms: [] });
+    for (const [key, e] of ranked) {
+      const info = this.infos.get(key)!;
+      if (info.kind === 'provision' && cited.includes(info.id)) continue;
+      hits.push({ kind: info.kind, id: info.id, score: e.score, complete: complete && e.words === wordCount, terms: [...e.terms] });
+      if (hits.length >= limit) break;
+    }
+    return hits.slice(0, limit);
+  }
+
+  private order(key: string): number {
+    return this.infos.get(key)?.order ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  private browse(accept: (key: string) => boolean, limit: number): SearchHit[] {
+    return [...this.infos]
+      .filter(([key]) => accept(key))
+      .sort(([, a], [, b]) => a.order - b.order)
+      .slice(0, limit)
+      .map(([, info]) => ({ kind: info.kind, id: info.id, score: 0, complete: true, terms: [] }));
+  }
+
+  /** Documents matching one query word, with that word's score and the index terms it matched. */
+  private matchWord(word: QueryWord, accept: (key: string) => boolean, fuzzy: boolean): WordMatches {
+    const results = this.mini.search(
+      {
+        combineWith: 'OR',
+        queries: word.alternatives.map((alt) => ({
+          queries: [indexKey(alt.term)],
+          fields: [...alt.fields],
+          prefix: alt.prefix ?? false,
+          fuzzy: (fuzzy && alt.fuzzy) || false,
+          boostTerm: () => alt.weight,
+        })),
+      },
+      { ...SEARCH_DEFAULTS, filter: (r) => accept(r.id as string) },
+    );
+    const bigrams = new Set(word.alternatives.filter((a) => a.bigram).map((a) => indexKey(a.term)));
+    const wholeWords = new Set(word.alternatives.filter((a) => !a.bigram).map((a) => indexKey(a.term)));
+    const total = bigrams.size;
+    const exact = new Set(word.alternatives.map((a) => indexKey(a.term)));
+    const matches = new Map<string, WordMatch>();
+    let scope = false;
+    for (const r of results) {
+      const matchedWhole = r.queryTerms.some((t) => wholeWords.has(t));
+      const matchedBigrams = r.queryTerms.filter((t) => bigrams.has(t)).length;
+      if (!matchedWhole && (total === 0 || matchedBigrams < word.bigramsRequired)) continue;
+      // MiniSearch multiplies by the number of query terms matched; undo that and weigh bigram coverage instead.
+      const raw = r.score / Math.max(1, r.queryTerms.length);
+      const coverage = matchedWhole ? 1 : (matchedBigrams / total) ** 2;
+      const fields = Object.entries(r.match as Record<string, string[]>);
+      const inName = fields.some(([term, fs]) => exact.has(term) && fs.some((f) => NAME_FIELDS.has(f)));
+      const bodyOnly = fields.every(([, fs]) => fs.every((f) => BODY_FIELDS.has(f)));
+      const key = r.id as string;
+      matches.set(key, { score: raw * r.queryTerms.length ** 0.5 * coverage, terms: r.terms.map(fromIndexKey), inName, bodyOnly });
+      if (inName && key.startsWith('agreement:')) scope = true;
+    }
+    return { matches, scope: scope || word.alternatives.every((a) => a.fields.length === 1 && a.fields[0] === 'ref') };
+  }
+}
+
+function createMiniSearch(): MiniSearch<SearchDocument> {
+  const analyzer = new Analyzer();
+  return new MiniSearch<SearchDocument>({
+    idField: 'key',
+    fields: FIELDS,
+    storeFields: [],
+    extractField: (doc, field) => {
+      if (field === 'initialsName') return `${doc.title}\n${doc.alias}`;
+      if (field === 'initialsContext') return doc.context;
+      return (doc as unknown as Record<string, string>)[field];
+    },
+    tokenize: (value, field) => analyzer.fieldTerms(value, field ?? 'body'),
+    processTerm: (term) => term,
+    searchOptions: { ...SEARCH_DEFAULTS, boost: BOOST },
+  });
+}
+
+/** Builds the search index of a catalog (synchronously). */
+export function buildSearchIndex(catalog: Catalog): SearchIndex {
+  return SearchIndex.build(catalog);
+}
