@@ -18,6 +18,8 @@ export const selectors = Object.freeze({
   statusBar: '.part.statusbar',
   /** Activity bar entries (their aria-label starts with the view container's title). */
   activityBarItem: '.activitybar .action-item .action-label',
+  /** The primary side bar. */
+  sideBar: '.part.sidebar',
   /** A view's pane in the side bar, its header (aria-label "<View title> Section") and its header's description. */
   sideBarPane: '.part.sidebar .pane',
   paneHeader: '.pane-header',
