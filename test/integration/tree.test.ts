@@ -207,6 +207,27 @@ describe('Sidebar trees', function () {
     assert.strictEqual(await transfer.get('text/plain')?.asString(), expected);
   });
 
+  it('Compare on a multi-selection of agreements opens the comparison of exactly those, in selection order', async () => {
+    const [first, second] = await children(agreements);
+    await vscode.commands.executeCommand('techDealAtlas.tree.compare', second, [second, first]);
+    const panel = await waitFor('comparison panel', () => api.compare.panels().find((p) => p.active));
+    assert.deepStrictEqual(panel.view.agreements, [idOf(second), idOf(first)]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Search in this Sector hands the sector id to the search command', async function () {
+    if ((await vscode.commands.getCommands(true)).includes('techDealAtlas.searchInSector')) this.skip(); // owned by search: spied only while absent
+    const received: unknown[] = [];
+    const spy = vscode.commands.registerCommand('techDealAtlas.searchInSector', (arg: unknown) => received.push(arg));
+    try {
+      const sector = (await children(sectors))[0];
+      await vscode.commands.executeCommand('techDealAtlas.tree.searchInSector', sector, [sector]);
+      assert.deepStrictEqual(received, [idOf(sector)]);
+    } finally {
+      spy.dispose();
+    }
+  });
+
   it('reveal selects agreements, sectors and provisions, clearing a filter that hides them', async () => {
     const provision = [...catalog.provisions.values()].find((p) => p.sectors.length > 1) ?? [...catalog.provisions.values()][0];
     assert.strictEqual(await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'provision', id: provision.uid }), true);
