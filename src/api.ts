@@ -2,6 +2,7 @@
 import type { Catalog, CatalogProblem } from './core/model';
 import type { ComparePanels } from './features/comparePanel';
 import type { GlossaryViewHandle } from './features/glossaryTree';
+import type { SearchHandle } from './features/search';
 import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
 
@@ -18,4 +19,6 @@ export interface TechDealAtlasApi {
   readonly compare: ComparePanels;
   /** Test hook: the Glossary view and its data provider. */
   readonly glossary: GlossaryViewHandle;
+  /** Test hook: the search index and the open Search picker (its value, items and active item). */
+  readonly search: SearchHandle;
 }

@@ -8,6 +8,7 @@ import { registerCitations } from './features/citations';
 import { registerComparePanel } from './features/comparePanel';
 import { registerGlossaryView } from './features/glossaryTree';
 import { registerGlossaryHovers } from './features/hover';
+import { registerSearch } from './features/search';
 import { registerTrees } from './features/tree';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   registerGlossaryHovers(context, catalog);
   const glossary = registerGlossaryView(context, catalog);
   registerCitations(context, catalog);
+  const search = registerSearch(context, catalog);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     trees,
     compare,
     glossary,
+    search,
   };
 }
 
