@@ -1,0 +1,118 @@
+// The naive implementations every benchmark row is compared with, in the same run. Each is what a first,
+// straightforward version of the feature would do; each is written to be fair to it (precompiled regular
+// expressions, pre-lowercased text, early exits) so that the ratios are not inflated.
+import Ajv, { type ValidateFunction } from 'ajv';
+import catalogSchema from '../../data/schemas/catalog.schema.json';
+import type { CatalogFile, Provision, TermData } from '../../src/core/model';
+import { termForms } from './synthetic';
+
+// ---------------------------------------------------------------------------------------------
+// Hover: one regular expression per term over the whole document
+
+export interface NaiveHit {
+  term: TermData;
+  start: number;
+  end: number;
+}
+
+/**
+ * A hover provider that, on every hover, runs one regular expression per term (the alternation of the term's
+ * forms, longest first, case-insensitive) over the document from the start, and keeps the longest match that
+ * contains the hovered offset. Regexes are compiled once up front, and each scan stops at the first match past
+ * the hovered offset.
+ */
+export class NaiveHover {
+  private readonly patterns: { term: TermData; re: RegExp }[];
+
+  constructor(terms: readonly TermData[]) {
+    this.patterns = terms.map((term) => {
+      const forms = [...new Set(termForms(term))].sort((a, b) => b.length - a.length);
+      return { term, re: new RegExp(forms.map(escapeRegExp).join('|'), 'gi') };
+    });
+  }
+
+  get size(): number {
+    return this.patterns.length;
+  }
+
+  /** Only the first `count` terms: used to time a part of the work when the whole would take too long. */
+  slice(count: number): NaiveHover {
+    const copy = Object.create(NaiveHover.prototype) as NaiveHover;
+    (copy as unknown as { patterns: unknown }).patterns = this.patterns.slice(0, count);
+    return copy;
+  }
+
+  hover(text: string, offset: number): NaiveHit | undefined {
+    let best: NaiveHit | undefined;
+    for (const { term, re } of this.patterns) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m.index > offset) break;
+        const end = m.index + m[0].length;
+        if (offset < end && (!best || end - m.index > best.end - best.start)) best = { term, start: m.index, end };
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    return best;
+  }
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search: linear substring scan
+
+/**
+ * Search without an index: every provision's Korean and English text (and heading) lowercased once up front;
+ * a query matches a provision when every whitespace-separated query word occurs in it as a substring.
+ * No ranking, no prefix/typo tolerance.
+ */
+export class NaiveSearch {
+  private readonly docs: { provision: Provision; haystack: string }[];
+
+  constructor(provisions: Iterable<Provision>) {
+    this.docs = [...provisions].map((provision) => ({
+      provision,
+      haystack: [provision.heading?.ko, provision.heading?.en, provision.text.ko, provision.text.en].filter(Boolean).join('\n').toLowerCase(),
+    }));
+  }
+
+  search(query: string): Provision[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const hits: Provision[] = [];
+    for (const d of this.docs) if (words.every((w) => d.haystack.includes(w))) hits.push(d.provision);
+    return hits;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog load: JSON.parse + schema validation, no positions, no cross-references
+
+let naiveValidator: ValidateFunction | undefined;
+
+/**
+ * Loads catalog files the simple way: `JSON.parse`, the same JSON Schema through Ajv (compiled once per process,
+ * as the real loader does), and maps by id. It reports schema errors without file positions and checks no
+ * cross-references, duplicates or dates: the floor the real loader's extra work is measured against.
+ */
+export async function naiveLoad(files: readonly string[], read: (file: string) => Promise<Uint8Array | string>) {
+  naiveValidator ??= new Ajv({ allErrors: true, strict: false }).compile(catalogSchema);
+  const validate = naiveValidator;
+  const maps = { parties: new Map(), sectors: new Map(), sources: new Map(), agreements: new Map(), terms: new Map() };
+  const comparisons: unknown[] = [];
+  const errors: unknown[] = [];
+  const contents = await Promise.all(files.map(read));
+  for (const content of contents) {
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    const data = JSON.parse(text) as CatalogFile;
+    if (!validate(data)) errors.push(...(validate.errors ?? []));
+    for (const key of ['parties', 'sectors', 'sources', 'agreements', 'terms'] as const) {
+      for (const item of data[key] ?? []) if (!maps[key].has(item.id)) maps[key].set(item.id, item);
+    }
+    comparisons.push(...(data.comparisons ?? []));
+  }
+  return { ...maps, comparisons, errors };
+}

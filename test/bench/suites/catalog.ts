@@ -1,0 +1,105 @@
+// Catalog load + validate: the shipped catalog cold (fresh process) and warm, and 10×/100× scaled copies.
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadCatalog } from '../../../src/core/catalogLoader';
+import { SHIPPED_DATA_FILES } from '../../../src/core/shippedData';
+import { naiveLoad } from '../baselines';
+import { collectGarbage, sampleAsync, summarize, type Row, type Stat } from '../measure';
+import { formatCount, writeCatalogFiles, type Suite, type SuiteContext } from '../suite';
+import { countProvisions, scaleCatalogFiles } from '../synthetic';
+
+const TARGET_MS = 20;
+
+/** Loads the shipped catalog once, the way a fresh extension host does, and returns the time in ms. */
+export async function coldLoadProbe(root: string, kind: 'ours' | 'naive'): Promise<number> {
+  const read = (file: string) => fsp.readFile(join(root, file));
+  const t0 = performance.now();
+  if (kind === 'ours') {
+    const result = await loadCatalog(SHIPPED_DATA_FILES, read);
+    if (result.catalog.agreements.size === 0) throw new Error('the shipped catalog loaded empty');
+  } else {
+    await naiveLoad(SHIPPED_DATA_FILES, read);
+  }
+  return performance.now() - t0;
+}
+
+export interface ProbeRunner {
+  /** Runs `probe` in a fresh node process and returns what it printed. */
+  (args: string[]): Promise<string>;
+}
+
+export function catalogSuite(probe?: ProbeRunner): Suite {
+  return {
+    name: 'catalog',
+    async run(ctx: SuiteContext): Promise<Row[]> {
+      const rows: Row[] = [];
+      const shippedProvisions = countProvisions(ctx.base);
+      const shippedSize = `1× shipped (${ctx.base.length} files, ${formatCount(shippedProvisions)} provisions)`;
+
+      // Cold: what the first load after VS Code starts costs, schema compilation included.
+      const coldRuns = ctx.smoke ? 1 : 7;
+      const cold = async (kind: 'ours' | 'naive'): Promise<Stat> => {
+        const samples: number[] = [];
+        for (let i = 0; i < coldRuns; i++) {
+          samples.push(probe ? Number(await probe(['--probe', 'cold-load', kind])) : await coldLoadProbe(ctx.root, kind));
+        }
+        return summarize(samples);
+      };
+      ctx.log(`catalog: cold load × ${coldRuns} fresh processes`);
+      const coldOurs = await cold('ours');
+      const coldNaive = await cold('naive');
+      rows.push({
+        group: 'Catalog load',
+        what: 'Load + validate, cold (fresh process, schema compile included)',
+        size: shippedSize,
+        unit: 'ms',
+        ours: coldOurs,
+        baseline: { label: 'naive-load', value: coldNaive },
+        targets: [{ text: `p99 < ${TARGET_MS} ms`, met: coldOurs.p99 < TARGET_MS }],
+        notes: probe ? [`${coldRuns} fresh node processes`] : ['smoke: measured in-process, not cold'],
+      });
+
+      // Warm: reloads after an edit, and larger catalogs.
+      const factors = ctx.smoke ? [1, 2] : [1, 10, 100];
+      for (const factor of factors) {
+        let dir: string;
+        let files: readonly string[];
+        let provisions: number;
+        if (factor === 1) {
+          dir = ctx.root;
+          files = SHIPPED_DATA_FILES;
+          provisions = shippedProvisions;
+        } else {
+          const scaled = scaleCatalogFiles(ctx.base, factor, ctx.seed);
+          dir = join(ctx.outDir, `catalog-x${factor}`);
+          files = writeCatalogFiles(dir, scaled);
+          provisions = countProvisions(scaled);
+        }
+        const read = (file: string) => fsp.readFile(join(dir, file));
+        const check = await loadCatalog(files, read);
+        const problems = check.problems.length;
+        const reps = ctx.smoke ? 3 : factor === 1 ? 200 : factor === 10 ? 20 : 5;
+        const opts = { warmup: ctx.smoke || factor === 100 ? 1 : Math.max(2, reps / 10), reps, budgetMs: ctx.smoke ? 500 : factor === 100 ? 8_000 : 3_000, minReps: 3 };
+        ctx.log(`catalog: warm load ${factor}× (${files.length} files) × ${reps}`);
+        collectGarbage();
+        const ours = summarize(await sampleAsync(() => loadCatalog(files, read), opts));
+        collectGarbage();
+        const naive = summarize(await sampleAsync(() => naiveLoad(files, read), opts));
+        const notes: string[] = [];
+        if (problems) notes.push(`the scaled catalog has ${problems} problem(s): the generator is out of step with the schema`);
+        rows.push({
+          group: 'Catalog load',
+          what: 'Load + validate, warm (reload)',
+          size: factor === 1 ? shippedSize : `${factor}× (${files.length} files, ${formatCount(provisions)} provisions)`,
+          unit: 'ms',
+          ours,
+          baseline: { label: 'naive-load', value: naive },
+          targets: factor === 1 ? [{ text: `p99 < ${TARGET_MS} ms`, met: ours.p99 < TARGET_MS }] : undefined,
+          notes,
+        });
+      }
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Search: index build time and retained heap, and query latency, at 1×, 10× and 100× the shipped catalog and at the
+// smallest scale with ≥ 10,000 provisions. Baseline: a linear substring scan over every provision.
+import { performance } from 'node:perf_hooks';
+import { buildCatalog } from '../../../src/core/catalogLoader';
+import type { Catalog } from '../../../src/core/model';
+import { buildSearchIndex, type SearchIndex } from '../../../src/core/searchIndex';
+import { NaiveSearch } from '../baselines';
+import { collectGarbage, retainedHeap, sample, summarize, type Row } from '../measure';
+import { formatCount, type Suite, type SuiteContext } from '../suite';
+import { countProvisions, factorForProvisions, scaleCatalogFiles, syntheticQueries, toFileInputs } from '../synthetic';
+
+const P99_TARGET_MS = 2;
+const TARGET_PROVISIONS = 10_000;
+const LIMIT = 50;
+
+export function searchSuite(): Suite {
+  return {
+    name: 'search',
+    async run(ctx: SuiteContext): Promise<Row[]> {
+      const rows: Row[] = [];
+      const big = factorForProvisions(ctx.base, TARGET_PROVISIONS);
+      const factors = ctx.smoke ? [1, 2] : [...new Set([1, 10, 100, big])].sort((a, b) => a - b);
+      const queries = syntheticQueries(ctx.base, ctx.smoke ? 20 : 280, ctx.seed);
+      for (const factor of factors) {
+        const files = scaleCatalogFiles(ctx.base, factor, ctx.seed);
+        const { catalog } = buildCatalog(toFileInputs(files));
+        const provisions = countProvisions(files);
+        const size = `${factor}× (${formatCount(provisions)} provisions, ${formatCount(catalog.terms.size)} terms)`;
+        const atTarget = factor === big && provisions >= TARGET_PROVISIONS;
+        ctx.log(`search: ${size}`);
+
+        // The first build is also the heap measurement; more builds are timed while they fit the budget.
+        const heap = retainedHeap(() => {
+          const t0 = performance.now();
+          const index = buildSearchIndex(catalog);
+          return { index, ms: performance.now() - t0 };
+        });
+        const buildBudget = ctx.smoke ? 200 : 6_000;
+        const more = sample(() => buildSearchIndex(catalog), { reps: ctx.smoke ? 1 : 15, minReps: 0, budgetMs: buildBudget - heap.value.ms });
+        const build = summarize([heap.value.ms, ...more]);
+        const naiveHeap = retainedHeap(() => new NaiveSearch(catalog.provisions.values()));
+        const naiveBuild = summarize(sample(() => new NaiveSearch(catalog.provisions.values()), { warmup: 1, reps: ctx.smoke ? 2 : 15 }));
+        rows.push(
+          { group: 'Search', what: 'Build the search index (once per catalog load)', size, unit: 'ms', ours: build, baseline: { label: 'naive-search', value: naiveBuild }, notes: ['baseline: lowercasing every provision’s text'] },
+          { group: 'Search', what: 'Search index retained heap', size, unit: 'bytes', ours: heap.bytes, baseline: { label: 'naive-search', value: naiveHeap.bytes } },
+        );
+        const index: SearchIndex = heap.value.index;
+        const naive = naiveHeap.value;
+        rows.push(queryRow(ctx, catalog, index, naive, queries, size, atTarget));
+      }
+      return rows;
+    },
+  };
+}
+
+function queryRow(
+  ctx: SuiteContext,
+  catalog: Catalog,
+  index: SearchIndex,
+  naive: NaiveSearch,
+  queries: readonly { query: string }[],
+  size: string,
+  atTarget: boolean,
+): Row {
+  const reps = ctx.smoke ? queries.length : queries.length * 4;
+  let found = 0;
+  let naiveFound = 0;
+  collectGarbage();
+  const ours = summarize(
+    sample(
+      (i, timed) => {
+        const hits = index.search(queries[i % queries.length].query, { limit: LIMIT });
+        if (timed && i < queries.length && hits.length) found++;
+        return hits;
+      },
+      { warmup: ctx.smoke ? 2 : queries.length, reps },
+    ),
+  );
+  collectGarbage();
+  const baseline = summarize(
+    sample(
+      (i, timed) => {
+        const hits = naive.search(queries[i % queries.length].query);
+        if (timed && i < queries.length && hits.length) naiveFound++;
+        return hits;
+      },
+      { warmup: ctx.smoke ? 2 : queries.length, reps, budgetMs: ctx.smoke ? 200 : 8_000, minReps: Math.min(reps, queries.length) },
+    ),
+  );
+  return {
+    group: 'Search',
+    what: `Query (per query, top ${LIMIT})`,
+    size,
+    unit: 'ms',
+    ours,
+    baseline: { label: 'naive-search', value: baseline },
+    targets: atTarget ? [{ text: `p99 < ${P99_TARGET_MS} ms at ≥ ${formatCount(TARGET_PROVISIONS)} provisions`, met: ours.p99 < P99_TARGET_MS }] : undefined,
+    notes: [
+      `${formatCount(queries.length)} seeded queries (English and Korean words, two-word, prefixes, glossary terms, typos), each run ${Math.round(reps / queries.length)}×; ` +
+        `${catalog.provisions.size ? '' : 'empty catalog; '}queries with results: ours ${found}, baseline ${naiveFound} of ${queries.length}`,
+    ],
+  };
+}
