@@ -32,8 +32,16 @@ async function quickPick(page, { open, text, expect }) {
   await input.fill(text);
   // Wait for the first result to be the one we want before accepting it.
   await page.locator(selectors.quickInputRow).first().filter({ hasText: expect }).waitFor();
+  const placeholder = await input.getAttribute('placeholder');
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  // Done when the quick input closes, or when the command opened a quick pick of its own (new placeholder).
+  await page.waitForFunction(
+    ([sel, before]) => {
+      const el = document.querySelector(sel);
+      return !el || !el.checkVisibility() || el.getAttribute('placeholder') !== before;
+    },
+    [selectors.quickInput, placeholder],
+  );
 }
 
 /** Runs a command through the Command Palette by its full label ("Category: Title"). */
