@@ -320,10 +320,11 @@ function renderNotes(input: ComparePageInput, catalog: Catalog, comparison: Comp
       .filter((sector) => sector !== undefined)
       .map((sector) => `<span class="tag">${icon(sectorIcon(sector.icon))}${h(text(sector.name, lang))}</span>`)
       .join('');
-    return (
-      `<li class="note"><p class="note-versus">${h(versus)}</p><p class="note-text">${h(body)}</p>` +
-      `<p class="note-meta">${sectors}${sources ? `<span class="note-source">${icon('quote')}${h(sources)}</span>` : ''}</p></li>`
-    );
+    // The locators first (they differ per note); the source title, often long and the same for every note, after.
+    const cited = sources
+      .map((c) => `<span class="note-source" title="${h(c.title)}">${icon('quote')}<span class="places">${h(c.places.join('; '))}</span><span class="source-title">${h(c.title)}</span></span>`)
+      .join('');
+    return `<li class="note"><p class="note-versus">${h(versus)}</p><p class="note-text">${h(body)}</p><p class="note-meta">${sectors}${cited}</p></li>`;
   });
   return `<section class="notes" lang="${lang}" aria-labelledby="notes-title"><h2 id="notes-title">${icon('comment-discussion')}${h(LABELS[lang].notes)}</h2><ul>${items.join('')}</ul></section>`;
 }

@@ -8,7 +8,7 @@
 import { citationToken } from './citation';
 import { escapeMarkdownTableCell } from './markdown';
 import { text, type Agreement, type Catalog, type ComparisonNoteData, type Lang, type Provision, type SectorData } from './model';
-import { formatProvenance } from './provenance';
+import { citedSources } from './provenance';
 
 /** `all`: every chosen agreement covers the sector; `some`: more than one but not all; `one`: exactly one. */
 export type Coverage = 'all' | 'some' | 'one';
@@ -204,8 +204,8 @@ export function toMarkdown(comparison: Comparison, catalog: Catalog, lang: Lang)
   const blocks = [lines.join('\n')];
   if (comparison.notes.length) {
     const items = comparison.notes.map((note) => {
-      const { versus, body, sources } = noteParts(note, catalog, lang);
-      const cite = sources ? ` (${escapeMarkdownTableCell(sources)})` : '';
+      const { versus, body, sourcesText } = noteParts(note, catalog, lang);
+      const cite = sourcesText ? ` (${escapeMarkdownTableCell(sourcesText)})` : '';
       return `- **${escapeMarkdownTableCell(versus)}:** ${escapeMarkdownTableCell(body)}${cite}`;
     });
     blocks.push(`**${escapeMarkdownTableCell(labels.notes)}**`, items.join('\n'));
@@ -214,15 +214,21 @@ export function toMarkdown(comparison: Comparison, catalog: Catalog, lang: Lang)
 }
 
 /** A comparison note's parts in the data language: `ROK–US TPD MOU vs US–UK TPD MOU`, its text, its sources. */
-export function noteParts(note: ComparisonNoteData, catalog: Catalog, lang: Lang): { versus: string; body: string; sources: string } {
+export function noteParts(
+  note: ComparisonNoteData,
+  catalog: Catalog,
+  lang: Lang,
+): { versus: string; body: string; sources: readonly { title: string; places: readonly string[] }[]; sourcesText: string } {
   const name = (id: string) => {
     const agreement = catalog.agreements.get(id);
     return agreement ? text(agreement.title.short, lang) : id;
   };
+  const sources = citedSources(catalog, note.provenance, lang).map((c) => ({ title: text(c.source.title, lang), places: c.places }));
   return {
     versus: `${name(note.subject)} ${lang === 'ko' ? '대' : 'vs'} ${note.against.map(name).join(', ')}`,
     body: text(note.text, lang),
-    sources: note.provenance.map((p) => formatProvenance(catalog, p, lang)).join('; '),
+    sources,
+    sourcesText: sources.map((c) => [c.title, c.places.join('; ')].filter(Boolean).join(', ')).join(' · '),
   };
 }
 
