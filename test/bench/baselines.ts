@@ -4,7 +4,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import catalogSchema from '../../data/schemas/catalog.schema.json';
 import type { CatalogFile, Provision, TermData } from '../../src/core/model';
-import { termForms } from './synthetic';
+import { surfaceForms } from './synthetic';
 
 // ---------------------------------------------------------------------------------------------
 // Hover: one regular expression per term over the whole document
@@ -26,7 +26,7 @@ export class NaiveHover {
 
   constructor(terms: readonly TermData[]) {
     this.patterns = terms.map((term) => {
-      const forms = [...new Set(termForms(term))].sort((a, b) => b.length - a.length);
+      const forms = [...new Set(surfaceForms(term))].sort((a, b) => b.length - a.length);
       return { term, re: new RegExp(forms.map(escapeRegExp).join('|'), 'gi') };
     });
   }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { FileInput } from '../../src/core/catalogLoader';
+import { termForms } from '../../src/core/glossaryMatcher';
 import type {
   AgreementData,
   CatalogFile,
@@ -255,7 +256,7 @@ export function syntheticGlossary(base: readonly CatalogFileEntry[], count: numb
   const en = vocab.words.en.filter((w) => w.length >= 4);
   const ko = vocab.words.ko;
   const taken = new Set<string>();
-  for (const t of terms) for (const form of termForms(t)) taken.add(form.toLowerCase());
+  for (const t of terms) for (const form of surfaceForms(t)) taken.add(form.toLowerCase());
   const fresh = (make: () => string): string => {
     for (;;) {
       const candidate = make();
@@ -290,9 +291,11 @@ export function syntheticGlossary(base: readonly CatalogFileEntry[], count: numb
   return terms;
 }
 
-/** Every surface form of a term a document can contain: canonical forms, aliases, abbreviations. */
-export function termForms(t: TermData): string[] {
-  return [t.term.ko, t.term.en, ...(t.aliases?.ko ?? []), ...(t.aliases?.en ?? []), ...(t.abbreviations ?? [])].filter((s) => s.length > 0);
+/** Every form of a term a document can contain (canonical forms, aliases, abbreviations), as the matcher lists them. */
+export function surfaceForms(t: TermData): string[] {
+  return termForms(t)
+    .map((f) => f.form)
+    .filter((s) => s.length > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +314,7 @@ export interface SyntheticDocument {
 export function syntheticDocument(base: readonly CatalogFileEntry[], terms: readonly TermData[], bytes: number, seed = DEFAULT_SEED): SyntheticDocument {
   const random = seededRandom(seed ^ 0xd0c);
   const sentences = localizedTexts(base).flatMap((t) => [t.ko, t.en]).filter((s) => s.length >= 20);
-  const forms = terms.flatMap(termForms);
+  const forms = terms.flatMap(surfaceForms);
   const parts: string[] = [];
   const mentions: number[] = [];
   let length = 0;

@@ -24,7 +24,7 @@ import {
   syntheticDocument,
   syntheticGlossary,
   syntheticQueries,
-  termForms,
+  surfaceForms,
   toFileInputs,
   vocabulary,
   type CatalogFileEntry,
@@ -81,7 +81,7 @@ describe('bench: seeded synthetic inputs', () => {
     assert.equal(terms.length, shipped.length + 500);
     assert.deepEqual(terms.slice(0, shipped.length), shipped);
     assert.equal(new Set(terms.map((t) => t.id)).size, terms.length);
-    const synthetic = terms.slice(shipped.length).flatMap(termForms).map((f) => f.toLowerCase());
+    const synthetic = terms.slice(shipped.length).flatMap(surfaceForms).map((f) => f.toLowerCase());
     assert.equal(new Set(synthetic).size, synthetic.length, 'synthetic forms are unique');
     // And the real matcher finds them: every synthetic term's English form matches itself.
     const matcher = createMatcher(terms);
@@ -95,7 +95,7 @@ describe('bench: seeded synthetic inputs', () => {
 
   it('writes documents of the size asked for, with the term mentions it reports', () => {
     const terms = syntheticGlossary(base, 40, 5);
-    const forms = new Set(terms.flatMap(termForms));
+    const forms = new Set(terms.flatMap(surfaceForms));
     for (const bytes of [1024, 100_000]) {
       const doc = syntheticDocument(base, terms, bytes, 3);
       const size = Buffer.byteLength(doc.text, 'utf8');
