@@ -216,6 +216,10 @@ export class TreeModel {
   private readonly sectorFilter: ReadonlySet<string>;
   private readonly partyFilter: ReadonlySet<string>;
   private readonly s: (typeof STRINGS)[Lang];
+  // The model is immutable: derived lists are computed once (views ask for them once per node).
+  private agreementsCache: Agreement[] | undefined;
+  private readonly sectorsOfCache = new Map<string, string[]>();
+  private readonly agreementsInCache = new Map<string, Agreement[]>();
 
   constructor(
     readonly catalog: Catalog,
@@ -300,9 +304,9 @@ export class TreeModel {
 
   /** Agreements passing the filter, newest first (undated last), then by short title. */
   visibleAgreements(): Agreement[] {
-    return [...this.catalog.agreements.values()]
+    return (this.agreementsCache ??= [...this.catalog.agreements.values()]
       .filter((a) => this.isVisibleAgreement(a))
-      .sort((a, b) => compareDatesNewestFirst(a.date, b.date) || this.collator.compare(text(a.title.short, this.lang), text(b.title.short, this.lang)));
+      .sort((a, b) => compareDatesNewestFirst(a.date, b.date) || this.collator.compare(text(a.title.short, this.lang), text(b.title.short, this.lang)))).slice();
   }
 
   /** Root sectors of the Sectors view: every sector (even unused) without a filter; with one, those with matches. */
@@ -314,13 +318,22 @@ export class TreeModel {
 
   /** Sector groups under an agreement: the sectors its provisions are tagged with that pass the filter, by name. */
   sectorsOf(agreement: Agreement): string[] {
-    return this.sortSectors(unique(agreement.provisions.flatMap((p) => provisionSectors(p))).filter((id) => this.sectorPasses(id)));
+    let ids = this.sectorsOfCache.get(agreement.id);
+    if (!ids) {
+      ids = this.sortSectors(unique(agreement.provisions.flatMap((p) => provisionSectors(p))).filter((id) => this.sectorPasses(id)));
+      this.sectorsOfCache.set(agreement.id, ids);
+    }
+    return [...ids];
   }
 
   /** Agreements with at least one provision in the sector, passing the filter. */
   agreementsIn(sectorId: string): Agreement[] {
-    if (!this.sectorPasses(sectorId)) return [];
-    return this.visibleAgreements().filter((a) => a.provisions.some((p) => provisionSectors(p).includes(sectorId)));
+    let list = this.agreementsInCache.get(sectorId);
+    if (!list) {
+      list = this.sectorPasses(sectorId) ? this.visibleAgreements().filter((a) => a.provisions.some((p) => provisionSectors(p).includes(sectorId))) : [];
+      this.agreementsInCache.set(sectorId, list);
+    }
+    return [...list];
   }
 
   /** An agreement's provisions in one sector, in document order. */
