@@ -2,6 +2,7 @@
 // Bundled and started by test/bench/run.mjs; see the README's "Performance" section for how to read the output.
 //
 //   node test/bench/run.mjs [--smoke] [--only catalog,hover,search,compare,package,activation] [--sessions N] [--strict]
+//                           [--update-readme]   (rewrites the results block of the README's Performance section)
 //
 // Each node-side suite runs in its own fresh process (node --expose-gc), so one suite's heap never slows the next.
 import { spawn } from 'node:child_process';
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       sessions: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'update-readme': { type: 'boolean', default: false },
       suite: { type: 'string' },
       out: { type: 'string' },
       probe: { type: 'string', multiple: true },
@@ -174,9 +176,27 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${md}\n`);
   log(`wrote ${relative(REPO_ROOT, join(outDir, 'results.json'))} and results.md in ${result.durationSeconds.toFixed(0)} s`);
 
+  if (opts['update-readme']) {
+    if (smoke || only || skipped.length) throw new Error('--update-readme needs a complete full run (no --smoke, no --only, nothing skipped)');
+    updateReadme(join(REPO_ROOT, 'README.md'), md);
+    log('updated the table in README.md');
+  }
+
   const missed = result.rows.flatMap((r) => r.targets ?? []).filter((t) => !t.met).length;
   if (skipped.length) return 1;
   return opts.strict && missed ? 1 : 0;
+}
+
+const README_START = '<!-- bench:results:start (written by npm run bench -- --update-readme) -->';
+const README_END = '<!-- bench:results:end -->';
+
+/** Replaces the text between the bench markers in the README's Performance section. */
+function updateReadme(file: string, md: string): void {
+  const readme = readFileSync(file, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+  writeFileSync(file, `${readme.slice(0, start + README_START.length)}\n${md.trim()}\n${readme.slice(end)}`);
 }
 
 main().then(
