@@ -30,6 +30,11 @@ export const selectors = Object.freeze({
   sideBarSash: '.monaco-sash.vertical',
   /** Hover shown for a tree item's tooltip. */
   hover: '.workbench-hover, .monaco-hover',
+  /** A row's label in a quick pick (clicking it toggles the row in a multi-select pick). */
+  quickInputRowLabel: '.monaco-icon-label',
+  /** A webview panel: the workbench's iframe for it, and the frame inside that holds the extension's page. */
+  webviewFrame: 'iframe.webview.ready',
+  webviewContent: 'iframe#active-frame',
 });
 
 /** Class on `selectors.workbench` for each theme kind. */
@@ -40,4 +45,5 @@ export const commandLabels = Object.freeze({
   showRunningExtensions: 'Developer: Show Running Extensions',
   filterBySector: 'Tech Deal Atlas: Filter by Sector...',
   clearFilter: 'Tech Deal Atlas: Clear Filter',
+  compare: 'Tech Deal Atlas: Compare Agreements…',
 });

@@ -1,0 +1,146 @@
+// E2E: the comparison panel in the real workbench, comparing the three Technology Prosperity Deals in the light, dark,
+// high-contrast dark and high-contrast light themes (English and Korean data), chosen through the command's quick
+// pick. Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MEMO_WORKSPACE, ROOT, buildExtension, launchBrowser, openWorkbench, startCodeServer } from '../harness/vscode-host.mjs';
+import { runCommand, waitForWorkbench } from './driver.mjs';
+import { commandLabels, selectors } from './selectors.mjs';
+
+const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
+const TPDS = ['kr-us-tpd', 'us-uk-tpd', 'us-jp-tpd'];
+const RUNS = [
+  { kind: 'light', themeClass: 'vs', colorTheme: 'Default Light Modern', lang: 'en' },
+  { kind: 'dark', themeClass: 'vs-dark', colorTheme: 'Default Dark Modern', lang: 'ko' },
+  { kind: 'hc-dark', themeClass: 'hc-black', colorTheme: 'Default High Contrast', lang: 'en' },
+  { kind: 'hc-light', themeClass: 'hc-light', colorTheme: 'Default High Contrast Light', lang: 'ko' },
+];
+
+/** The shipped dataset, read straight from data/ (expected values come from the data, not from the extension). */
+function shippedData() {
+  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  const dir = path.join(ROOT, 'data', 'agreements');
+  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
+  return { agreements };
+}
+
+for (const run of RUNS) {
+  describe(`comparison panel, ${run.kind} theme, ${run.lang === 'ko' ? 'Korean' : 'English'} data`, function () {
+    this.timeout(90_000);
+    const { agreements } = shippedData();
+    const t = (localized) => localized[run.lang];
+    const tpds = TPDS.map((id) => agreements.find((a) => a.id === id));
+    // Sectors each deal covers, straight from the data: the expected rows.
+    const covering = (sector) => tpds.filter((a) => a.provisions.some((p) => p.sectors.includes(sector)));
+    const sectorIds = [...new Set(tpds.flatMap((a) => a.provisions.flatMap((p) => p.sectors)))];
+    let browser;
+    let server;
+    let page;
+    let webview;
+
+    const shot = async (name) => {
+      const file = path.join(SCREENSHOTS, `${run.kind}-${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    };
+
+    before(async function () {
+      this.timeout(180_000);
+      buildExtension();
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      browser = await launchBrowser();
+      server = await startCodeServer({
+        settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang },
+        tmpPrefix: `tda-e2e-compare-${run.kind}-`,
+      });
+      page = await openWorkbench(browser, server, { folder: MEMO_WORKSPACE, extensionDevelopmentPath: ROOT });
+      await waitForWorkbench(page);
+      await page.waitForFunction(([sel, cls]) => document.querySelector(sel)?.classList.contains(cls), [selectors.workbench, run.themeClass], { timeout: 20_000 });
+      // The extension under development is loaded once its view container shows in the activity bar.
+      await page.locator(`${selectors.activityBarItem}[aria-label^="Tech Deal Atlas"]`).first().waitFor({ timeout: 60_000 });
+    });
+
+    after(async () => {
+      await page?.context().close().catch(() => undefined);
+      await server?.stop();
+      await browser?.close();
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && page) {
+        await shot(`compare-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+      }
+    });
+
+    it('chooses the three Technology Prosperity Deals in the Compare Agreements quick pick', async () => {
+      await runCommand(page, commandLabels.compare);
+      const rows = page.locator(selectors.quickInputRow);
+      for (const a of agreements) await rows.filter({ hasText: t(a.title.short) }).first().waitFor({ timeout: 30_000 });
+      // First use: every agreement is preselected. Leave exactly the three deals checked.
+      for (const a of agreements) {
+        const row = rows.filter({ hasText: t(a.title.short) }).first();
+        const checked = (await row.getAttribute('aria-checked')) === 'true';
+        if (checked !== TPDS.includes(a.id)) await row.locator(selectors.quickInputRowLabel).first().click();
+      }
+      for (const a of agreements) {
+        const row = rows.filter({ hasText: t(a.title.short) }).first();
+        assert.equal(await row.getAttribute('aria-checked'), String(TPDS.includes(a.id)), t(a.title.short));
+      }
+      await shot('compare-quick-pick');
+      await page.keyboard.press('Enter');
+      await page.locator(selectors.quickInput).waitFor({ state: 'hidden' });
+    });
+
+    it('shows the deals side by side: one column per deal, one row per sector, coverage in words', async () => {
+      webview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent);
+      const table = webview.locator('table.matrix');
+      await table.waitFor({ timeout: 30_000 });
+      const tab = page.locator(selectors.activeTab);
+      for (const a of tpds) assert.ok((await tab.innerText()).includes(t(a.title.short)), 'the tab title names the deals');
+      const headers = await table.locator('thead th.agreement .agreement-title').allInnerTexts();
+      assert.deepEqual(headers, tpds.map((a) => t(a.title.short)));
+      const rows = table.locator('tbody tr');
+      assert.equal(await rows.count(), sectorIds.length);
+      // Shared-by-all rows come first, and say so in words.
+      const shared = sectorIds.filter((s) => covering(s).length === 3);
+      assert.ok(shared.length > 0);
+      for (let i = 0; i < shared.length; i++) {
+        assert.match(await rows.nth(i).locator('.badge').innerText(), run.lang === 'ko' ? /3개 모두 공통/ : /Shared by all 3/);
+      }
+      const unique = sectorIds.filter((s) => covering(s).length === 1);
+      const last = await rows.nth(sectorIds.length - 1).locator('.badge').innerText();
+      if (unique.length) assert.match(last, run.lang === 'ko' ? /에만 있음/ : /^Only in /);
+      // The focused element is inside the panel (focus moved into it).
+      assert.equal(await webview.locator('[data-nav][tabindex="0"]').count(), 1);
+      await page.waitForTimeout(300);
+      await shot('compare-panel');
+    });
+
+    it('narrows to the differences and scrolls with sticky headers', async () => {
+      await webview.locator('input[name="differencesOnly"]').check({ force: true });
+      const rows = webview.locator('table.matrix tbody tr');
+      const differing = sectorIds.filter((s) => covering(s).length < 3).length;
+      await page.waitForFunction(() => true);
+      await webview.locator(`table.matrix tbody tr >> nth=${differing - 1}`).waitFor();
+      await assert.doesNotReject(async () => {
+        for (let i = 0; i < 50 && (await rows.count()) !== differing; i++) await page.waitForTimeout(100);
+      });
+      assert.equal(await rows.count(), differing);
+      await webview.locator('table.matrix tbody tr').last().scrollIntoViewIfNeeded();
+      const header = webview.locator('thead th.agreement').first();
+      const box = await header.boundingBox();
+      const toolbar = await webview.locator('.toolbar').boundingBox();
+      assert.ok(box && toolbar && box.y >= toolbar.y + toolbar.height - 2 && box.y < toolbar.y + toolbar.height + 40, 'the column headers stick below the toolbar');
+      await shot('compare-differences');
+    });
+
+    it('shows the source’s own comparisons of the ROK–US MOU with the UK and Japan deals', async () => {
+      const notes = webview.locator('.notes .note');
+      await notes.last().scrollIntoViewIfNeeded();
+      assert.ok((await notes.count()) >= 2);
+      assert.match(await notes.first().innerText(), new RegExp(t(tpds[0].title.short).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await shot('compare-notes');
+    });
+  });
+}
