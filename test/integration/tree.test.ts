@@ -8,19 +8,9 @@ import { escapeMarkdown } from '../../src/core/markdown';
 import { text, type Agreement, type Catalog, type Lang, type Provision } from '../../src/core/model';
 import type { TreeNode } from '../../src/core/treeModel';
 import type { AtlasTreeHandle } from '../../src/features/tree';
-import { getApi, type TechDealAtlasApi } from './util';
+import { getApi, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function children(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
   return (await tree.provider.getChildren(node)) ?? [];

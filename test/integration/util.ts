@@ -24,3 +24,14 @@ export async function getApi(): Promise<TechDealAtlasApi> {
 export function formatProblem(p: CatalogProblem): string {
   return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.path} ${p.message}`;
 }
+
+/** Polls `probe` every 50 ms until it returns something other than undefined/false; fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
