@@ -313,7 +313,9 @@ function renderNotes(input: ComparePageInput, catalog: Catalog, comparison: Comp
   if (!comparison.notes.length) return '';
   const { lang } = input;
   const h = escapeHtml;
-  const items = comparison.notes.map((note) => {
+  // Notes comparing the same agreements are grouped under one "A vs B, C" heading.
+  const groups = new Map<string, string[]>();
+  for (const note of comparison.notes) {
     const { versus, body, sources } = noteParts(note, catalog, lang);
     const sectors = (note.sectors ?? [])
       .map((id) => catalog.sectors.get(id))
@@ -324,9 +326,11 @@ function renderNotes(input: ComparePageInput, catalog: Catalog, comparison: Comp
     const cited = sources
       .map((c) => `<span class="note-source" title="${h(c.title)}">${icon('quote')}<span class="places">${h(c.places.join('; '))}</span><span class="source-title">${h(c.title)}</span></span>`)
       .join('');
-    return `<li class="note"><p class="note-versus">${h(versus)}</p><p class="note-text">${h(body)}</p><p class="note-meta">${sectors}${cited}</p></li>`;
-  });
-  return `<section class="notes" lang="${lang}" aria-labelledby="notes-title"><h2 id="notes-title">${icon('comment-discussion')}${h(LABELS[lang].notes)}</h2><ul>${items.join('')}</ul></section>`;
+    const item = `<li class="note"><p class="note-text">${h(body)}</p><p class="note-meta">${sectors}${cited}</p></li>`;
+    groups.set(versus, [...(groups.get(versus) ?? []), item]);
+  }
+  const lists = [...groups].map(([versus, items]) => `<h3 class="note-versus">${h(versus)}</h3><ul>${items.join('')}</ul>`).join('');
+  return `<section class="notes" lang="${lang}" aria-labelledby="notes-title"><h2 id="notes-title">${icon('comment-discussion')}${h(LABELS[lang].notes)}</h2>${lists}</section>`;
 }
 
 function notice(kind: 'info' | 'warning', message: string): string {
