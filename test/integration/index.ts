@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
   require('./compare.test');
   require('./tree.test');
   require('./glossary.test');
+  require('./search.test');
 
   const stats = await new Promise<{ passed: number; failed: number; pending: number }>((resolve, reject) => {
     try {
