@@ -40,6 +40,8 @@ export interface SearchHandle {
   index(): Promise<SearchIndex | undefined>;
   /** The open Search picker, if any. */
   picker(): SearchPickerState | undefined;
+  /** Sets the open picker's value as typing would (VS Code reports it back through onDidChangeValue). */
+  setPickerValue(value: string): boolean;
   /** Fires after the picker's items change. */
   readonly onDidUpdatePicker: vscode.Event<SearchPickerState>;
 }
@@ -324,6 +326,10 @@ class SearchSession implements vscode.Disposable {
     this.onUpdate(this.state);
   }
 
+  setValue(value: string): void {
+    this.quickPick.value = value;
+  }
+
   get snapshot(): SearchPickerState {
     return { ...this.state, active: this.quickPick.activeItems[0]?.target };
   }
@@ -425,6 +431,10 @@ export function registerSearch(context: vscode.ExtensionContext, catalogService:
   return {
     index: () => indexes.get(),
     picker: () => session?.snapshot,
+    setPickerValue: (value) => {
+      session?.setValue(value);
+      return session !== undefined;
+    },
     onDidUpdatePicker: updated.event,
   };
 }
