@@ -140,7 +140,12 @@ function provisionMarkdown(catalog: Catalog, provision: Provision, lang: Lang): 
   const parts: string[] = [];
   const title = agreement ? text(agreement.title.short, lang) : provision.agreementId;
   const heading = provision.heading ? ` · ${escapeMarkdown(text(provision.heading, lang))}` : '';
-  parts.push(`**${escapeMarkdown(`${title}, ${provisionName(provision.id, lang)}`)}**${heading}`);
+  // Actions right under the title, as in glossary hovers: visible without scrolling the hover.
+  const actions = [
+    commandLink(`$(go-to-file) ${escapeMarkdown(vscode.l10n.t('Open Provision'))}`, OPEN_PROVISION, [provision.uid]),
+    commandLink(`$(list-tree) ${escapeMarkdown(vscode.l10n.t('Show in Sidebar'))}`, REVEAL_IN_TREE, [{ kind: 'provision', id: provision.uid }]),
+  ];
+  parts.push(`**${escapeMarkdown(`${title}, ${provisionName(provision.id, lang)}`)}**${heading}  \n${actions.join(' · ')}`);
   parts.push(escapeMarkdown(text(provision.text, lang)));
   const otherText = provision.text[other];
   if (otherText && otherText !== provision.text[lang]) parts.push(`> ${escapeMarkdown(otherText)}`);
@@ -151,13 +156,6 @@ function provisionMarkdown(catalog: Catalog, provision: Provision, lang: Lang): 
   if (facts.length) parts.push(facts.join(' · '));
   const sources = sourcesMarkdown(catalog, provision.provenance, lang);
   if (sources) parts.push(sources);
-  parts.push(
-    `---\n\n${commandLink(`$(go-to-file) ${escapeMarkdown(vscode.l10n.t('Open Provision'))}`, OPEN_PROVISION, [provision.uid])} · ${commandLink(
-      `$(list-tree) ${escapeMarkdown(vscode.l10n.t('Show in Sidebar'))}`,
-      REVEAL_IN_TREE,
-      [{ kind: 'provision', id: provision.uid }],
-    )}`,
-  );
   const md = new vscode.MarkdownString(parts.join('\n\n'), true);
   md.isTrusted = { enabledCommands: [OPEN_PROVISION, REVEAL_IN_TREE] };
   md.supportHtml = false;

@@ -9,6 +9,7 @@ import { otherLanguage } from '../core/language';
 import { escapeMarkdown } from '../core/markdown';
 import { text, type Catalog, type Lang, type Provenance, type TermData } from '../core/model';
 import { citedSources, formatSourceLine, isOfficialSource, sourceKindLabel } from '../core/provenance';
+import { truncate } from '../core/treeModel';
 import type { CatalogService } from './catalogService';
 import { DocumentScope } from './documentScope';
 import { registerGlossaryDecorations } from './glossaryDecorations';
@@ -101,6 +102,9 @@ async function pickTerm(catalog: Catalog | undefined, editor: vscode.TextEditor 
 // ---------------------------------------------------------------------------------------------
 // Term Markdown
 
+/** Long source titles are cut in hovers (the agreement document and the tree show them in full). */
+const SOURCE_TITLE_MAX = 100;
+
 const COMMANDS = {
   revealTerm: 'techDealAtlas.revealTerm',
   revealInTree: 'techDealAtlas.revealInTree',
@@ -109,8 +113,9 @@ const COMMANDS = {
 } as const;
 
 /**
- * A term for a hover or tooltip: both names, the definition in `lang` with the other language below, sources, related
- * agreements and command links. Every data-derived string is escaped; only the linked commands are enabled.
+ * A term for a hover or tooltip: both names with the actions right below them (hovers have a limited height: the
+ * actions stay visible without scrolling), the definition in `lang` with the other language below, sources and
+ * related agreements. Every data-derived string is escaped; only the linked commands are enabled.
  */
 export function termMarkdown(catalog: Catalog, term: TermData, lang: Lang, options: { showInSidebar?: boolean } = {}): vscode.MarkdownString {
   const other = otherLanguage(lang);
@@ -119,25 +124,7 @@ export function termMarkdown(catalog: Catalog, term: TermData, lang: Lang, optio
     enabled.add(command);
     return commandLink(label, command, args, tooltip);
   };
-  const parts: string[] = [];
-
-  const secondary = termSecondaryLabel(term, lang);
-  parts.push(`**${escapeMarkdown(text(term.term, lang))}**${secondary ? ` · ${escapeMarkdown(secondary)}` : ''}`);
-  parts.push(escapeMarkdown(text(term.definition, lang)));
-  const otherDefinition = term.definition[other];
-  if (otherDefinition && otherDefinition !== term.definition[lang]) parts.push(`> ${escapeMarkdown(otherDefinition)}`);
-
-  const sources = sourcesMarkdown(catalog, term.provenance, lang);
-  const basis = term.definitionBasis === 'editorial' ? `*${escapeMarkdown(vscode.l10n.t("Editors' gloss: the source only names this term."))}*` : '';
-  if (sources || basis) parts.push([sources, basis].filter(Boolean).join('  \n'));
-
   const agreements = (term.related?.agreements ?? []).filter((id) => catalog.agreements.has(id));
-  if (agreements.length) {
-    const names = agreements.map((id) =>
-      link(escapeMarkdown(text(catalog.agreements.get(id)!.title.short, lang)), COMMANDS.revealInTree, [{ kind: 'agreement', id }], vscode.l10n.t('Show in Sidebar')),
-    );
-    parts.push(`${escapeMarkdown(vscode.l10n.t('Related agreements:'))} ${names.join(' · ')}`);
-  }
 
   const actions: string[] = [];
   if (options.showInSidebar !== false) actions.push(link(`$(list-tree) ${escapeMarkdown(vscode.l10n.t('Show in Sidebar'))}`, COMMANDS.revealTerm, [term.id]));
@@ -145,7 +132,25 @@ export function termMarkdown(catalog: Catalog, term: TermData, lang: Lang, optio
     actions.push(link(`$(diff) ${escapeMarkdown(vscode.l10n.t('Compare related agreements'))}`, COMMANDS.compare, [agreements]));
   }
   actions.push(link(`$(search) ${escapeMarkdown(vscode.l10n.t('Search'))}`, COMMANDS.search, [text(term.term, lang)], vscode.l10n.t('Search the catalog for this term')));
-  parts.push(`---\n\n${actions.join(' · ')}`);
+
+  const parts: string[] = [];
+  const secondary = termSecondaryLabel(term, lang);
+  parts.push(`**${escapeMarkdown(text(term.term, lang))}**${secondary ? ` · ${escapeMarkdown(secondary)}` : ''}  \n${actions.join(' · ')}`);
+  parts.push(escapeMarkdown(text(term.definition, lang)));
+  const otherDefinition = term.definition[other];
+  if (otherDefinition && otherDefinition !== term.definition[lang]) parts.push(`> ${escapeMarkdown(otherDefinition)}`);
+
+  // The source's caveat note is for citations (citation hovers show it); here its kind says enough.
+  const sources = sourcesMarkdown(catalog, term.provenance, lang, { notes: false });
+  const basis = term.definitionBasis === 'editorial' ? `*${escapeMarkdown(vscode.l10n.t("Editors' gloss: the source only names this term."))}*` : '';
+  if (sources || basis) parts.push([sources, basis].filter(Boolean).join('  \n'));
+
+  if (agreements.length) {
+    const names = agreements.map((id) =>
+      link(escapeMarkdown(text(catalog.agreements.get(id)!.title.short, lang)), COMMANDS.revealInTree, [{ kind: 'agreement', id }], vscode.l10n.t('Show in Sidebar')),
+    );
+    parts.push(`${escapeMarkdown(vscode.l10n.t('Related agreements:'))} ${names.join(' · ')}`);
+  }
 
   const md = new vscode.MarkdownString(parts.join('\n\n'), true);
   md.isTrusted = { enabledCommands: [...enabled] };
@@ -153,15 +158,18 @@ export function termMarkdown(catalog: Catalog, term: TermData, lang: Lang, optio
   return md;
 }
 
-/** `Source: Title (Publisher, date) — para. 1, sentence 2 · News/analysis (secondary source)`, one line per source. */
-export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenance[], lang: Lang): string {
+/**
+ * `Source: Title (Publisher, date) — para. 1, sentence 2 · News/analysis (secondary source)`, one line per source,
+ * with the source's caveat note below it unless `notes` is false.
+ */
+export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenance[], lang: Lang, options: { notes?: boolean } = {}): string {
   return citedSources(catalog, provenance, lang)
     .map(({ source, places }) => {
       const url = safeWebUrl(source.url);
-      const title = escapeMarkdown(formatSourceLine(source, lang));
+      const title = escapeMarkdown(truncate(formatSourceLine(source, lang), SOURCE_TITLE_MAX));
       const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
       const kind = isOfficialSource(source.kind) ? '' : ` · *${escapeMarkdown(sourceKindLabel(source.kind, lang))}*`;
-      const note = source.note ? `  \n*${escapeMarkdown(text(source.note, lang))}*` : '';
+      const note = source.note && options.notes !== false ? `  \n*${escapeMarkdown(text(source.note, lang))}*` : '';
       return `$(book) ${escapeMarkdown(vscode.l10n.t('Source:'))} ${url ? `[${title}](${url})` : title}${where}${kind}${note}`;
     })
     .join('  \n');

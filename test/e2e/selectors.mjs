@@ -35,6 +35,9 @@ export const selectors = Object.freeze({
   /** A webview panel: the workbench's iframe for it, and the frame inside that holds the extension's page. */
   webviewFrame: 'iframe.webview.ready',
   webviewContent: 'iframe#active-frame',
+  /** The editor's hover widget (glossary and citation hovers) and warning squiggles in the editor. */
+  editorHover: '.monaco-editor .monaco-hover:not(.hidden)',
+  squigglyWarning: '.editor-group-container.active .monaco-editor .squiggly-warning',
 });
 
 /** Class on `selectors.workbench` for each theme kind. */
@@ -46,4 +49,6 @@ export const commandLabels = Object.freeze({
   filterBySector: 'Tech Deal Atlas: Filter by Sector...',
   clearFilter: 'Tech Deal Atlas: Clear Filter',
   compare: 'Tech Deal Atlas: Compare Agreements…',
+  defineTerm: 'Tech Deal Atlas: Define Term at Cursor',
+  newUntitledFile: 'File: New Untitled Text File',
 });
