@@ -94,8 +94,9 @@ function ensureAptPackages() {
   const [cmd, ...pre] = sudo.length ? sudo : ['apt-get'];
   const apt = (args) => run(cmd, sudo.length ? [...pre, 'apt-get', ...args] : args, { env });
   log(`installing Debian packages: ${missing.join(' ') || 'chromium'}`);
-  apt(['update', '-qq']);
-  apt(['install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES]);
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  apt([...wait, 'update', '-qq']);
+  apt([...wait, 'install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES]);
 }
 
 /** The npm CLI script of the npm running us (or the one next to the system node), to run under Node 24. */
@@ -161,19 +162,66 @@ export function ensureToolchain({ quiet = false } = {}) {
     }
     log(`cached toolchain is broken, rebuilding:\n  ${problems.join('\n  ')}`);
   }
-  const started = Date.now();
-  log(`installing toolchain into ${p.dir} (a one-time ~2-4 min step)`);
-  fs.rmSync(p.dir, { recursive: true, force: true });
-  fs.mkdirSync(p.dir, { recursive: true });
-  installNpmTools(p);
-  const problems = verifyToolchain(p);
-  if (problems.length) {
-    throw new Error(`toolchain install finished but is not usable:\n  ${problems.join('\n  ')}`);
+  const release = acquireLock(p);
+  try {
+    // Another process may have finished the install while we waited for the lock.
+    if (fs.existsSync(p.marker) && verifyToolchain(p).length === 0) return p;
+    const started = Date.now();
+    log(`installing toolchain into ${p.dir} (a one-time step: ~2.5 min on 2 idle cores)`);
+    fs.rmSync(p.dir, { recursive: true, force: true });
+    fs.mkdirSync(p.dir, { recursive: true });
+    installNpmTools(p);
+    const problems = verifyToolchain(p);
+    if (problems.length) {
+      throw new Error(`toolchain install finished but is not usable:\n  ${problems.join('\n  ')}`);
+    }
+    const info = { key: toolchainKey(), pins: PINS, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
+    fs.writeFileSync(p.marker, JSON.stringify(info, null, 2) + '\n'); // written last
+    log(`toolchain ready in ${info.seconds} s`);
+    return p;
+  } finally {
+    release();
   }
-  const info = { key: toolchainKey(), pins: PINS, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
-  fs.writeFileSync(p.marker, JSON.stringify(info, null, 2) + '\n'); // written last
-  log(`toolchain ready in ${info.seconds} s`);
-  return p;
+}
+
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/** One installer at a time per toolchain folder (parallel `npm test` runs share the cache). */
+function acquireLock(p) {
+  const lock = `${p.dir}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    let owner = NaN;
+    try {
+      owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+    } catch {
+      /* being created or removed */
+    }
+    if (Number.isInteger(owner) && owner > 0 && !pidAlive(owner)) {
+      fs.rmSync(lock, { recursive: true, force: true }); // stale: its installer died
+      continue;
+    }
+    if (!announced) log(`another process (pid ${owner}) is installing the toolchain; waiting for it`);
+    announced = true;
+    sleepSync(2000);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
