@@ -68,7 +68,12 @@ async function main() {
   const hostLog = fs.createWriteStream(hostLogFile);
   let streaming = false;
   let gotResult = false;
-  const done = new Promise((resolve) => {
+  let settled = false;
+  const done = new Promise((resolveDone) => {
+    const resolve = (code) => {
+      settled = true;
+      resolveDone(code);
+    };
     let page;
     const timeoutMs = Number(opts.timeout) * 1000;
     const timer = setTimeout(async () => {
@@ -83,6 +88,11 @@ async function main() {
       folder: MEMO_WORKSPACE,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: testsPath,
+      onPage: (p) => {
+        page = p;
+        p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+        p.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+      },
       onLog: (type, args) => {
         const line = formatLogArgs(args);
         hostLog.write(`[${type}] ${line}\n`);
@@ -100,12 +110,9 @@ async function main() {
         resolve(Number(code));
       },
     }).then(
-      (p) => {
-        page = p;
-        p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
-        p.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
-      },
+      () => undefined,
       (err) => {
+        if (settled) return; // the timeout already ended the run
         clearTimeout(timer);
         result.error = `could not open the workbench: ${err.message}`;
         log(result.error);

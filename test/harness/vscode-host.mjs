@@ -287,12 +287,16 @@ export async function launchBrowser() {
  * Opens the workbench in a new page. `onLog(type, args)` receives the extension host's console output
  * (only with extensionTestsPath); `onExit(code)` fires when the test entry settles.
  */
-export async function openWorkbench(browser, server, { folder, extensionDevelopmentPath, extensionTestsPath, onLog, onExit, viewport } = {}) {
+export async function openWorkbench(browser, server, { folder, extensionDevelopmentPath, extensionTestsPath, onLog, onExit, onPage, viewport } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1600, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  onPage?.(page); // before navigating, so a caller's timeout can screenshot a page that never loads
   await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, args));
   await page.exposeFunction('codeAutomationExit', (code) => onExit?.(code));
-  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
+  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }), {
+    waitUntil: 'domcontentloaded',
+    timeout: 120_000,
+  });
   return page;
 }
 
