@@ -270,6 +270,20 @@ describe('Sidebar trees', function () {
     assert.ok(line > 0);
     editor.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
     await waitFor('tree follows the cursor', () => agreements.view.selection.length === 1 && idOf(agreements.view.selection[0]) === target.uid);
+
+    // With following off the tree stays put; the editor title's Reveal in Sidebar (called with the URI) still works.
+    await config().update('tree.followActiveDocument', false, vscode.ConfigurationTarget.Global);
+    try {
+      const next = agreement.provisions[0];
+      const nextLine = editor.document.getText().split('\n').indexOf(`#### Provision ${next.id}`);
+      editor.selection = new vscode.Selection(nextLine, 0, nextLine, 0);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.strictEqual(idOf(agreements.view.selection[0]), target.uid, 'the tree did not follow');
+      assert.strictEqual(await vscode.commands.executeCommand('techDealAtlas.revealInTree', editor.document.uri), true);
+      await waitFor('revealed from the editor title', () => idOf(agreements.view.selection[0]) === next.uid);
+    } finally {
+      await config().update('tree.followActiveDocument', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('Open Source without a web address opens the agreement document at its Sources section', async () => {
