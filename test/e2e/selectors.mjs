@@ -48,6 +48,7 @@ export const commandLabels = Object.freeze({
   showRunningExtensions: 'Developer: Show Running Extensions',
   filterBySector: 'Tech Deal Atlas: Filter by Sector...',
   clearFilter: 'Tech Deal Atlas: Clear Filter',
+  revertFile: 'File: Revert File',
   compare: 'Tech Deal Atlas: Compare Agreements…',
   defineTerm: 'Tech Deal Atlas: Define Term at Cursor',
   newUntitledFile: 'File: New Untitled Text File',

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEMO_WORKSPACE, ROOT, buildExtension, launchBrowser, openWorkbench, startCodeServer } from '../harness/vscode-host.mjs';
-import { runCommand, waitForThemeKind, waitForWorkbench } from './driver.mjs';
+import { ROOT } from '../harness/vscode-host.mjs';
+import { activeEditorText, openFile, runCommand, waitForThemeKind } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
+import { useWorkbench } from './suite.mjs';
 
-const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const RUNS = [
   { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en' },
   { kind: 'dark', colorTheme: 'Default Dark Modern', lang: 'ko' },
@@ -31,67 +31,51 @@ for (const run of RUNS) {
     const { agreements, sectors } = shippedData();
     const t = (localized) => localized[run.lang];
     const rokUs = agreements.find((a) => a.id === 'kr-us-tpd');
-    let browser;
-    let server;
+    // No auto save: the drag-and-drop step edits a fixture memo and reverts it; it must never reach the disk.
+    const workbench = useWorkbench({
+      name: 'sidebar',
+      kind: run.kind,
+      settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang, 'workbench.hover.delay': 300, 'files.autoSave': 'off' },
+    });
     let page;
-
-    const shot = async (name) => {
-      const file = path.join(SCREENSHOTS, `${run.kind}-${name}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    };
+    const shot = (name) => workbench.shot(name);
     const pane = (title) => page.locator(selectors.sideBarPane).filter({ has: page.locator(`${selectors.paneHeader}[aria-label^="${title}"]`) });
     const rows = (title) => pane(title).locator(selectors.treeRow);
     const row = (title, text) => rows(title).filter({ hasText: text }).first();
+    /** The row at a visual position (list rows are absolutely positioned: DOM order is not display order). */
+    const rowAt = (title, index) => pane(title).locator(`${selectors.treeRow}[data-index="${index}"]`);
     const setPaneExpanded = async (title, expanded) => {
       const header = pane(title).locator(selectors.paneHeader);
       if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
     };
     const expand = async (r) => {
       if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-      await assert.doesNotReject(r.locator('xpath=.').evaluate((el) => el.getAttribute('aria-expanded')));
       await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await r.elementHandle());
     };
 
-    before(async function () {
-      this.timeout(180_000);
-      buildExtension();
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      browser = await launchBrowser();
-      server = await startCodeServer({
-        settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang, 'workbench.hover.delay': 300 },
-        tmpPrefix: `tda-e2e-sidebar-${run.kind}-`,
-      });
-      page = await openWorkbench(browser, server, { folder: MEMO_WORKSPACE, extensionDevelopmentPath: ROOT });
-      await waitForWorkbench(page);
+    before(async () => {
+      page = workbench.page;
       assert.equal(await waitForThemeKind(page, run.kind), run.kind);
     });
 
-    after(async () => {
-      await page?.context().close().catch(() => undefined);
-      await server?.stop();
-      await browser?.close();
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && page) {
-        await shot(`sidebar-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      }
-    });
-
     it('opens the Tech Deal Atlas container from the activity bar, listing every agreement', async () => {
-      await page.locator(selectors.activityBarItem).filter({ has: page.locator('xpath=self::*[starts-with(@aria-label, "Tech Deal Atlas")]') }).first().click();
+      await page.locator(`${selectors.activityBarItem}[aria-label^="Tech Deal Atlas"]`).first().click();
       for (const agreement of agreements) await row('Agreements', t(agreement.title.short)).waitFor({ timeout: 30_000 });
       assert.equal(await rows('Agreements').count(), agreements.length);
-      // A wider side bar, so labels and descriptions read in the screenshots.
-      const sash = page.locator(selectors.sideBarSash).first();
-      const box = await sash.boundingBox();
-      if (box) {
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      // A wider side bar, so labels and descriptions read in the screenshots: drag the sash on its right edge.
+      const sideBar = await page.locator(selectors.sideBar).boundingBox();
+      const sashes = await page.locator(selectors.sideBarSash).all();
+      for (const sash of sashes) {
+        const box = await sash.boundingBox();
+        if (!box || Math.abs(box.x + box.width / 2 - (sideBar.x + sideBar.width)) > 6) continue;
+        await page.mouse.move(box.x + box.width / 2, sideBar.y + sideBar.height / 2);
         await page.mouse.down();
-        await page.mouse.move(box.x + 280, box.y + box.height / 2, { steps: 5 });
+        await page.mouse.move(box.x + box.width / 2 + 260, sideBar.y + sideBar.height / 2, { steps: 8 });
         await page.mouse.up();
+        break;
       }
+      const widened = await page.locator(selectors.sideBar).boundingBox();
+      assert.ok(widened.width > sideBar.width + 200, `side bar widened from ${sideBar.width} to ${widened.width}px`);
     });
 
     it('expands an agreement into sectors with provision counts, and a sector into provisions', async () => {
@@ -102,22 +86,24 @@ for (const run of RUNS) {
       const covered = [...new Set(rokUs.provisions.flatMap((p) => p.sectors))];
       for (const id of covered) await row('Agreements', t(sectors.get(id).name)).waitFor();
       // The first sector group under the agreement, and its provisions in document order.
-      const firstGroup = rows('Agreements').nth(1);
+      const firstGroup = rowAt('Agreements', 1);
       const groupText = await firstGroup.innerText();
       const sectorId = covered.find((id) => groupText.includes(t(sectors.get(id).name)));
       assert.ok(sectorId, `first group "${groupText}" is one of the agreement's sectors`);
       const inSector = rokUs.provisions.filter((p) => p.sectors.includes(sectorId));
       assert.match(groupText, new RegExp(`(^|\\D)${inSector.length}(\\D|$)`), `count in "${groupText}"`);
       await expand(firstGroup);
+      // Rows re-render after the expansion: wait for each position to show its provision, in document order.
       for (const [i, provision] of inSector.entries()) {
-        const text = await rows('Agreements').nth(2 + i).innerText();
-        assert.ok(text.startsWith(`${provision.id}. `), `row ${2 + i}: "${text}" is provision ${provision.id}`);
+        await rowAt('Agreements', 2 + i).filter({ hasText: new RegExp(`^${escapeRegExp(provision.id)}\\. `) }).waitFor({ timeout: 5_000 });
       }
+      const after = await rowAt('Agreements', 2 + inSector.length).innerText();
+      assert.ok(!/^\d+\. /.test(after), `the group holds exactly ${inSector.length} provisions; next row: "${after}"`);
       await shot('sidebar-expanded-agreement');
     });
 
     it('shows a provision tooltip with both languages, its source and its citation', async () => {
-      const provisionRow = rows('Agreements').nth(2);
+      const provisionRow = rowAt('Agreements', 2);
       const label = await provisionRow.innerText();
       const provision = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
       await provisionRow.hover();
@@ -155,7 +141,7 @@ for (const run of RUNS) {
       const sectorId = [...sectors.keys()].find((id) => rokUs.provisions.some((p) => p.sectors.includes(id)));
       const name = t(sectors.get(sectorId).name);
       await runCommand(page, commandLabels.filterBySector);
-      const input = page.locator(selectors.quickInput);
+      const input = page.locator(`${selectors.quickInput}[aria-label^="Show only provisions"]`);
       await input.waitFor();
       await input.fill(name);
       await page.locator(selectors.quickInputRow).filter({ hasText: name }).first().click();
@@ -165,34 +151,64 @@ for (const run of RUNS) {
       const description = pane('Agreements').locator(selectors.paneDescription);
       await page.waitForFunction((el) => el.textContent.length > 0, await description.elementHandle());
       assert.match(await description.innerText(), new RegExp(escapeRegExp(name)));
-      const expected = agreements.filter((a) => a.provisions.some((p) => p.sectors.includes(sectorId)));
-      await page.waitForFunction(
-        ([sel, n]) => [...document.querySelectorAll(sel)].length >= n,
-        [`${selectors.sideBarPane} ${selectors.treeRow}`, expected.length],
-      );
-      assert.equal(await rows('Sectors').count(), 1 + (await rows('Sectors').filter({ hasText: /./ }).count()) - 1);
+      const expected = agreements.filter((a) => a.provisions.some((p) => p.sectors.includes(sectorId))).map((a) => t(a.title.short));
+      const topLevel = (title) => pane(title).locator(`${selectors.treeRow}[aria-level="1"]`);
+      await setPaneExpanded('Sectors', true);
+      await topLevel('Sectors').first().filter({ hasText: name }).waitFor();
+      assert.equal(await topLevel('Sectors').count(), 1, 'only the chosen sector is left in the Sectors view');
+      const shown = await topLevel('Agreements').allInnerTexts();
+      assert.deepEqual(shown.map((text) => expected.find((e) => text.startsWith(e))).sort(), [...expected].sort(), `agreements shown: ${shown}`);
       await shot('sidebar-filtered');
       await runCommand(page, commandLabels.clearFilter);
       await page.waitForFunction((el) => el.textContent.length === 0, await description.elementHandle());
+    });
+
+    it('dragging a provision into a memo inserts its citation where it is dropped', async () => {
+      await openFile(page, 'tpd-comparison-notes.txt');
+      await setPaneExpanded('Agreements', true);
+      const agreementRow = row('Agreements', t(rokUs.title.short));
+      await expand(agreementRow);
+      await expand(rowAt('Agreements', 1));
+      const provisionRow = rowAt('Agreements', 2);
+      await provisionRow.filter({ hasText: /^\d+\. / }).waitFor();
+      const label = await provisionRow.innerText();
+      const dragged = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
+      assert.ok(dragged, `"${label}" is a provision of ${rokUs.id}`);
+      const before = await activeEditorText(page);
+      assert.ok(!before.includes(`tda:${rokUs.id}/${dragged.id})`));
+      // Drop on the memo's last (empty) line.
+      const lines = page.locator(selectors.activeEditorLines).first();
+      const box = await lines.boundingBox();
+      await provisionRow.dragTo(lines, { targetPosition: { x: 5, y: box.height - 6 } });
+      const citation = `${t(rokUs.title.short)}, ${run.lang === 'ko' ? `제${dragged.id}항` : `provision ${dragged.id}`} (tda:${rokUs.id}/${dragged.id})`;
+      await page.waitForFunction(
+        ([sel, text]) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ').includes(text),
+        [selectors.activeEditorLines, citation],
+      );
+      await page.mouse.move(5, box.y + box.height + 60); // away from the editor text: no glossary hover in the shot
+      await page.keyboard.press('Escape');
+      await shot('sidebar-drag-citation');
+      await runCommand(page, commandLabels.revertFile);
+      await page.waitForFunction(([sel, text]) => !document.querySelector(sel)?.textContent.includes(text), [selectors.activeEditorLines, 'tda:']);
     });
 
     it('opens a provision in the formatted agreement document', async () => {
       await setPaneExpanded('Sectors', false);
       const agreementRow = row('Agreements', t(rokUs.title.short));
       await expand(agreementRow);
-      const group = rows('Agreements').nth(1);
+      const group = rowAt('Agreements', 1);
       await expand(group);
-      const provisionRow = rows('Agreements').nth(2);
+      const provisionRow = rowAt('Agreements', 2);
       const label = await provisionRow.innerText();
       const provision = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
       await provisionRow.click();
       const heading = run.lang === 'ko' ? `제${provision.id}항` : `Provision ${provision.id}`;
-      const preview = page.frameLocator('iframe.webview').frameLocator('iframe').locator('body');
+      const preview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent).locator('body');
       await preview.locator('h4', { hasText: heading }).first().waitFor({ timeout: 30_000 });
       const body = await preview.innerText();
       assert.ok(body.includes(t(rokUs.title.short)), 'title');
-      assert.ok(body.includes(`tda:${provision.id ? `${rokUs.id}/${provision.id}` : ''}`), 'citation');
-      assert.match(body, run.lang === 'ko' ? /## 출처|출처/ : /Sources/);
+      assert.ok(body.includes(`tda:${rokUs.id}/${provision.id}`), 'citation');
+      assert.match(body, run.lang === 'ko' ? /출처/ : /Sources/);
       await page.waitForTimeout(800); // let the preview finish scrolling to the provision
       await shot('agreement-document');
     });
