@@ -22,6 +22,8 @@ import type { CatalogService } from './catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
 
 const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
+/** The main panel's view, kept by the extension too: restores it when the webview's own state did not survive a reload. */
+const MAIN_VIEW_KEY = 'techDealAtlas.compare.mainView';
 
 /** Test hooks (exposed through the extension API): drive a panel as its webview would. */
 export interface ComparePanels {
@@ -96,7 +98,15 @@ class PanelManager implements vscode.Disposable {
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     panel.webview.options = this.webviewOptions();
-    this.adopt(panel, parseViewState(state) ?? { ...DEFAULT_VIEW });
+    const saved = parseViewState(state);
+    // The extension's copy of the main panel's view is written on every change; the webview's state may lag.
+    const main = saved?.detached || this.panels.some((p) => !p.view.detached) ? undefined : parseViewState(this.context.workspaceState.get(MAIN_VIEW_KEY));
+    this.adopt(panel, main ?? saved ?? { ...DEFAULT_VIEW });
+  }
+
+  /** Remembers the main panel's view (see MAIN_VIEW_KEY). */
+  remember(view: CompareViewState): void {
+    if (!view.detached) void this.context.workspaceState.update(MAIN_VIEW_KEY, view);
   }
 
   private adopt(panel: vscode.WebviewPanel, view: CompareViewState): ComparePanel {
@@ -208,6 +218,7 @@ class ComparePanel {
     private readonly manager: PanelManager,
   ) {
     this.disposables.push(panel.webview.onDidReceiveMessage((message) => void this.handle(message)));
+    manager.remember(view);
     panel.iconPath = {
       light: vscode.Uri.joinPath(manager.context.extensionUri, 'media', 'icons', 'compare-light.svg'),
       dark: vscode.Uri.joinPath(manager.context.extensionUri, 'media', 'icons', 'compare-dark.svg'),
@@ -228,8 +239,12 @@ class ComparePanel {
     return { catalog, comparison: this.comparison(catalog), view: this.view, lang: this.lang, uiLanguage: vscode.env.language, strings: uiStrings() };
   }
 
-  /** Sets the whole page (first load, and after a restore). */
+  /** Set when the page was loaded before the catalog: the next render loads the whole page again. */
+  private loadedWithoutCatalog = false;
+
+  /** Sets the whole page (first load, after a restore, and once the catalog arrives). */
   private load(): void {
+    this.loadedWithoutCatalog = !this.manager.catalogService.catalog;
     const webview = this.panel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.manager.context.extensionUri, ...segments)).toString();
     webview.html = renderComparePage(this.input(), {
@@ -243,11 +258,17 @@ class ComparePanel {
 
   update(view: CompareViewState): void {
     this.view = view;
+    this.manager.remember(view);
     this.render();
   }
 
   /** Sends new content for `<main>`; the webview keeps focus and scroll. */
   render(): void {
+    if (this.loadedWithoutCatalog) {
+      // A message posted while a restored webview is still starting can be lost: load the page itself instead.
+      this.load();
+      return;
+    }
     this.updateTitle();
     void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view });
   }

@@ -139,8 +139,35 @@ for (const run of RUNS) {
       const notes = webview.locator('.notes .note');
       await notes.last().scrollIntoViewIfNeeded();
       assert.ok((await notes.count()) >= 2);
-      assert.match(await notes.first().innerText(), new RegExp(t(tpds[0].title.short).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      // Grouped under a heading naming the compared deals, the ROK–US MOU first.
+      const heading = await webview.locator('.notes .note-versus').first().innerText();
+      assert.ok(heading.startsWith(t(tpds[0].title.short)), heading);
+      for (const a of tpds.slice(1)) assert.ok(heading.includes(t(a.title.short)), heading);
       await shot('compare-notes');
+    });
+
+    it('restores after a window reload, with the view it had (differences only)', async () => {
+      await page.reload();
+      await waitForWorkbench(page);
+      webview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent);
+      const table = webview.locator('table.matrix');
+      await table.waitFor({ timeout: 60_000 });
+      assert.equal(await webview.locator('input[name="differencesOnly"]').isChecked(), true);
+      const differing = sectorIds.filter((s) => covering(s).length < 3).length;
+      assert.equal(await table.locator('tbody tr').count(), differing);
+      assert.deepEqual(await table.locator('thead th.agreement .agreement-title').allInnerTexts(), tpds.map((a) => t(a.title.short)));
+    });
+
+    it('stacks one card per sector in a narrow panel', async () => {
+      await page.setViewportSize({ width: 820, height: 900 });
+      const firstRow = webview.locator('table.matrix tbody tr').first();
+      await firstRow.waitFor();
+      await page.waitForTimeout(300);
+      const labels = await firstRow.locator('.cell-label').allInnerTexts();
+      assert.deepEqual(labels, tpds.map((a) => t(a.title.short)), 'each cell names its agreement');
+      await webview.locator('table.matrix').scrollIntoViewIfNeeded();
+      await shot('compare-narrow');
+      await page.setViewportSize({ width: 1600, height: 900 });
     });
   });
 }
