@@ -307,7 +307,13 @@ class TrieMatcher implements GlossaryMatcher {
   private readonly outEntries: Int32Array;
 
   constructor(terms: Iterable<MatchableTerm>) {
-    const keys: Array<{ key: string; entry: number }> = [];
+    /** Entries of each distinct key, in priority order. */
+    const byKey = new Map<string, number[]>();
+    const addKey = (key: string, entry: number) => {
+      const list = byKey.get(key);
+      if (list) list.push(entry);
+      else byKey.set(key, [entry]);
+    };
     const variants: Array<{ key: string; entry: Entry }> = [];
     let termCount = 0;
     for (const term of terms) {
@@ -320,7 +326,7 @@ class TrieMatcher implements GlossaryMatcher {
         if (!key || seen.has(exact ?? key)) continue;
         seen.add(exact ?? key);
         const formIndex = this.forms.push({ termId: term.id, form: trimmed, kind }) - 1;
-        keys.push({ key, entry: this.entries.push({ form: formIndex, exact }) - 1 });
+        addKey(key, this.entries.push({ form: formIndex, exact }) - 1);
         for (const variant of pluralVariants(trimmed, caseSensitive)) {
           variants.push({
             key: normalizeKey(variant, foldCase),
@@ -330,22 +336,23 @@ class TrieMatcher implements GlossaryMatcher {
       }
     }
     // Variants rank after every real form, so "Artemis Accords" (a term) beats "Artemis Accord" + s.
-    for (const { key, entry } of variants) keys.push({ key, entry: this.entries.push(entry) - 1 });
+    for (const { key, entry } of variants) addKey(key, this.entries.push(entry) - 1);
     this.termCount = termCount;
     this.formCount = this.forms.length;
     let maxSpan = 1;
-    for (const { key } of keys) maxSpan = Math.max(maxSpan, spanBound(key));
+    for (const key of byKey.keys()) maxSpan = Math.max(maxSpan, spanBound(key));
     this.maxSpan = maxSpan;
 
-    keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry - b.entry));
+    // The default sort compares UTF-16 code units, the order the trie's edges need.
+    const keys = [...byKey.keys()].sort();
     // A trie has at most one node per key character plus the root: size every array once, allocate nothing per node.
     let capacity = 1;
-    for (const { key } of keys) capacity += key.length;
+    for (const key of keys) capacity += key.length;
     const edgeStart = new Int32Array(capacity + 1);
     const edgeChar = new Uint16Array(capacity);
     const edgeTarget = new Int32Array(capacity);
     const outStart = new Int32Array(capacity + 1);
-    const outEntries = new Int32Array(keys.length);
+    const outEntries = new Int32Array(this.entries.length);
     // Breadth-first over ranges of the sorted keys that share a prefix (node n covers keys lo[n] .. hi[n] - 1 and
     // sits at depth[n]): node ids come out in processing order, so each node's edges and outputs are contiguous.
     const lo = new Int32Array(capacity);
@@ -361,11 +368,12 @@ class TrieMatcher implements GlossaryMatcher {
       edgeStart[node] = edges;
       outStart[node] = outs;
       let i = lo[node];
-      while (i < end && keys[i].key.length === d) outEntries[outs++] = keys[i++].entry;
+      // Keys are distinct, so at most one ends here.
+      if (i < end && keys[i].length === d) for (const entry of byKey.get(keys[i++])!) outEntries[outs++] = entry;
       while (i < end) {
-        const c = keys[i].key.charCodeAt(d);
+        const c = keys[i].charCodeAt(d);
         let j = i + 1;
-        while (j < end && keys[j].key.charCodeAt(d) === c) j++;
+        while (j < end && keys[j].charCodeAt(d) === c) j++;
         edgeChar[edges] = c;
         edgeTarget[edges++] = nodes;
         lo[nodes] = i;

@@ -51,6 +51,16 @@ export function registerGlossaryHovers(context: vscode.ExtensionContext, catalog
     },
   };
 
+  // Build the new catalog's matcher soon after it loads, so that the first hover does not wait for it.
+  let prebuild: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push(
+    catalogService.onDidChange((catalog) => {
+      clearTimeout(prebuild);
+      prebuild = setTimeout(() => matcherForCatalog(catalog), 0);
+    }),
+    { dispose: () => clearTimeout(prebuild) },
+  );
+
   context.subscriptions.push(
     scope,
     vscode.languages.registerHoverProvider(ALL_DOCUMENTS, provider),

@@ -11,8 +11,8 @@ import { commandLabels, selectors } from './selectors.mjs';
 
 const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const RUNS = [
-  { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en', memo: 'rok-us-tpd-briefing.md', termId: 'artemis-program', text: 'Artemis Program', defineId: 'kps', define: 'KPS' },
-  { kind: 'dark', colorTheme: 'Default Dark Modern', lang: 'ko', memo: '한미-기술번영-MOU-메모.md', termId: 'nrf', text: '한국연구재단', defineId: 'artemis-program', define: '아르테미스 계획' },
+  { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en', memo: 'rok-us-tpd-briefing.md', termId: 'artemis-program', text: 'Artemis Program', defineId: 'kps', define: 'KPS', underline: false },
+  { kind: 'dark', colorTheme: 'Default Dark Modern', lang: 'ko', memo: '한미-기술번영-MOU-메모.md', termId: 'nrf', text: '한국연구재단', defineId: 'artemis-program', define: '아르테미스 계획', underline: true },
 ];
 
 /** The shipped glossary and provisions, read straight from data/ (expected values come from the data). */
@@ -93,7 +93,13 @@ for (const run of RUNS) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       browser = await launchBrowser();
       server = await startCodeServer({
-        settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang, 'editor.hover.delay': 200, 'editor.minimap.enabled': false },
+        settings: {
+          'workbench.colorTheme': run.colorTheme,
+          'techDealAtlas.language': run.lang,
+          'techDealAtlas.glossary.underline': run.underline,
+          'editor.hover.delay': 200,
+          'editor.minimap.enabled': false,
+        },
         tmpPrefix: `tda-e2e-glossary-${run.kind}-`,
       });
       page = await openWorkbench(browser, server, { folder: MEMO_WORKSPACE, extensionDevelopmentPath: ROOT });
@@ -135,6 +141,33 @@ for (const run of RUNS) {
       await page.waitForTimeout(400); // the hover fades in
       await shot('glossary-hover');
       await closeHover();
+    });
+
+    it(run.underline ? 'underlines glossary terms in the visible lines (setting on)' : 'underlines nothing while the setting is off (default)', async () => {
+      // Border decorations are drawn as overlay boxes behind the text (not on the text spans): find the dotted ones.
+      const underlines = () =>
+        page.evaluate((sel) => {
+          const editor = document.querySelector(sel).closest('.monaco-editor');
+          return [...editor.querySelectorAll('.view-overlays div div')]
+            .filter((el) => getComputedStyle(el).borderBottomStyle === 'dotted')
+            .map((el) => el.getBoundingClientRect().toJSON());
+        }, selectors.activeEditorLines);
+      const covers = (boxes, point) => boxes.some((b) => b.left <= point.x && point.x <= b.right && b.top <= point.y && point.y <= b.bottom);
+      if (!run.underline) {
+        assert.deepEqual(await underlines(), []);
+        return;
+      }
+      const termPoint = await positionOfText(page, run.text, 2);
+      let boxes = [];
+      for (let attempt = 0; attempt < 50 && !covers(boxes, termPoint); attempt++) {
+        boxes = await underlines();
+        if (!covers(boxes, termPoint)) await page.waitForTimeout(200);
+      }
+      assert.ok(covers(boxes, termPoint), `"${run.text}" is underlined (${boxes.length} underlines)`);
+      for (const term of ['KPS', '아르테미스 계획']) assert.ok(covers(boxes, await positionOfText(page, term, 1)), `${term} is underlined`);
+      // Words that are no glossary terms stay plain.
+      for (const word of ['요약', '확인할 점']) assert.ok(!covers(boxes, await positionOfText(page, word, 1)), `${word} is not underlined`);
+      await shot('glossary-underline');
     });
 
     it('Define Term at Cursor shows the hover of the term the cursor is on', async () => {
