@@ -150,7 +150,7 @@ async function main(): Promise<number> {
     const t = Date.now();
     try {
       if (!pkg) throw new Error('no VSIX to activate (the package step failed)');
-      const sessions = Number(opts.sessions ?? (smoke ? 1 : 6));
+      const sessions = Number(opts.sessions ?? (smoke ? 1 : 5));
       const result = await measureActivation({ root: REPO_ROOT, outDir, extensionPath: pkg.unpacked, sessions, warmup: 1, log });
       vscodeVersion = result.vscodeVersion;
       rows.push(...activationRows(result, pkg.bundleBytes));

@@ -46,11 +46,18 @@ function formatValue(row: Row, value: Stat | number): string {
   return `${approx}${formatMs(value.median)} / ${approx}${formatMs(value.p99)}`;
 }
 
-function formatRatio(r: number | undefined): string {
-  if (r === undefined || !Number.isFinite(r)) return '—';
-  if (r >= 100) return `${Math.round(r).toLocaleString('en-US')}×`;
-  if (r >= 10) return `${r.toFixed(0)}×`;
-  return `${r.toFixed(1)}×`;
+function times(x: number): string {
+  if (x >= 100) return `${Math.round(x).toLocaleString('en-US')}×`;
+  if (x >= 10) return `${x.toFixed(0)}×`;
+  return `${x.toFixed(1)}×`;
+}
+
+/** "12× faster" / "3.0× slower" (sizes: "smaller" / "larger") than the baseline. */
+function formatRatio(row: Row): string {
+  const r = ratio(row);
+  if (r === undefined || !Number.isFinite(r) || r <= 0) return '—';
+  const [better, worse] = row.unit === 'bytes' ? ['smaller', 'larger'] : ['faster', 'slower'];
+  return r >= 1 ? `${times(r)} ${better}` : `${times(1 / r)} ${worse}`;
 }
 
 export function sortRows(rows: readonly Row[]): Row[] {
@@ -78,7 +85,7 @@ export function markdownTable(result: BenchResult): string {
         row.size,
         formatValue(row, row.ours),
         row.baseline ? formatValue(row, row.baseline.value) : '—',
-        formatRatio(ratio(row)),
+        formatRatio(row),
         targets.map((t) => t.text).join('; ') || '—',
         targets.map((t) => (t.met ? '✅' : '❌')).join(' ') || '—',
       ]
@@ -94,7 +101,7 @@ export function markdownTable(result: BenchResult): string {
   out.push(
     '',
     `Targets: ${targets.length - missed} of ${targets.length} met${missed ? ` — **${missed} missed** (❌ above)` : ''}. ` +
-      `Ratio = baseline median ÷ ours (how many times faster ours is). ~ = extrapolated (see notes). 1 KB = 1,024 bytes.`,
+      `Ratio: ours against the baseline, on medians. ~ = extrapolated (see notes). 1 KB = 1,024 bytes.`,
   );
   if (notes.length) out.push('', ...notes.map((n, i) => `[${i + 1}] ${n}`));
   if (result.skipped.length) out.push('', ...result.skipped.map((s) => `Not measured: **${s.suite}** — ${s.reason}`));

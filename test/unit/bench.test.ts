@@ -172,7 +172,7 @@ describe('bench: statistics, baselines, VSIX reader, report', () => {
     const lines = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Area'));
     assert.equal(lines.length, 3);
     assert.ok(lines[0].startsWith('| Activation | activate() [1] |'), 'rows in area order, notes numbered');
-    assert.match(lines[1], /\| 1\.00 ms \/ 3\.00 ms \| 10\.0 ms \/ 10\.0 ms \| 10× \| p99 < 2 ms \| ❌ \|$/);
+    assert.match(lines[1], /\| 1\.00 ms \/ 3\.00 ms \| 10\.0 ms \/ 10\.0 ms \| 10× faster \| p99 < 2 ms \| ❌ \|$/);
     assert.match(lines[2], /\| 300 KB \|/);
     assert.match(table, /Targets: 1 of 2 met — \*\*1 missed\*\*/);
     assert.match(table, /\[1\] a note/);

@@ -79,7 +79,7 @@ export function catalogSuite(probe?: ProbeRunner): Suite {
         const read = (file: string) => fsp.readFile(join(dir, file));
         const check = await loadCatalog(files, read);
         const problems = check.problems.length;
-        const reps = ctx.smoke ? 3 : factor === 1 ? 200 : factor === 10 ? 20 : 5;
+        const reps = ctx.smoke ? 3 : factor === 1 ? 200 : factor === 10 ? 20 : 3;
         const opts = { warmup: ctx.smoke || factor === 100 ? 1 : Math.max(2, reps / 10), reps, budgetMs: ctx.smoke ? 500 : factor === 100 ? 8_000 : 3_000, minReps: 3 };
         ctx.log(`catalog: warm load ${factor}× (${files.length} files) × ${reps}`);
         collectGarbage();
