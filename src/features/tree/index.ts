@@ -40,7 +40,7 @@ interface RevealOptions {
 }
 
 export function registerTrees(context: vscode.ExtensionContext, catalogService: CatalogService, documents: AgreementDocuments): AtlasTrees {
-  const state = new TreeState(catalogService);
+  const state = new TreeState(catalogService, context.workspaceState);
   const make = (kind: TreeViewKind): AtlasTreeHandle => {
     const provider = new AtlasTreeProvider(kind, state);
     const view = vscode.window.createTreeView(VIEW_IDS[kind], {

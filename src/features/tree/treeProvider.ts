@@ -7,6 +7,8 @@ import { NO_FILTER, TreeModel, type TreeFilter, type TreeNode, type TreeViewKind
 import type { CatalogService } from '../catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from '../languageSetting';
 
+const FILTER_KEY = 'techDealAtlas.tree.filter';
+
 /** The current tree model: rebuilt when the catalog, the language or the filter changes. */
 export class TreeState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -15,7 +17,12 @@ export class TreeState implements vscode.Disposable {
   private current: TreeModel | undefined;
   private filterValue: TreeFilter = NO_FILTER;
 
-  constructor(private readonly catalogService: CatalogService) {
+  /** `memento` keeps the filter per workspace, so it survives a reload (the views' description shows it). */
+  constructor(
+    private readonly catalogService: CatalogService,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.filterValue = readFilter(memento.get(FILTER_KEY));
     this.disposables.push(
       catalogService.onDidChange(() => this.rebuild()),
       onDidChangeDataLanguage(() => this.rebuild()),
@@ -39,6 +46,7 @@ export class TreeState implements vscode.Disposable {
   setFilter(filter: TreeFilter): void {
     this.filterValue = filter;
     this.rebuild();
+    void this.memento.update(FILTER_KEY, this.filterValue);
   }
 
   rebuild(): void {
@@ -58,6 +66,14 @@ export class TreeState implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A stored filter, or no filter when the stored value is not one. */
+function readFilter(value: unknown): TreeFilter {
+  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+  if (!value || typeof value !== 'object') return NO_FILTER;
+  const { sectors, parties } = value as Record<string, unknown>;
+  return { sectors: ids(sectors), parties: ids(parties) };
 }
 
 export class AtlasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.TreeDragAndDropController<TreeNode>, vscode.Disposable {
