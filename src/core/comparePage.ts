@@ -300,7 +300,8 @@ function renderProvision(input: ComparePageInput, provision: Provision, row: Com
   const heading = provision.heading ? `<span class="heading">${h(text(provision.heading, lang))}</span>` : '';
   const key = `${h(provision.uid)}@${h(row.sector.id)}`;
   return (
-    `<li class="provision-item">` +
+    // VS Code's webview context menu (Copy Citation, Reveal in Tree, …) reads this; see package.json webview/context.
+    `<li class="provision-item" data-vscode-context="${h(JSON.stringify({ webviewSection: 'provision', uid: provision.uid, preventDefaultContextMenuItems: true }))}">` +
     `<button type="button" class="provision" data-action="openProvision" data-uid="${h(provision.uid)}" data-nav data-row="${rowIndex}" data-col="${column}" ` +
     `data-key="provision:${key}" tabindex="-1" title="${h(s.openProvisionHint)}">` +
     `<span class="pid">${h(provisionName(provision.id, lang))}</span>${heading}<span class="ptext">${h(text(provision.text, lang))}</span></button>` +

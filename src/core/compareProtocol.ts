@@ -58,6 +58,11 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
 const isUid = (v: unknown): v is string => typeof v === 'string' && UID.test(v);
+
+/** The provision uid in the argument VS Code passes to a webview context-menu command (`data-vscode-context`). */
+export function provisionUidFromContext(arg: unknown): string | undefined {
+  return isObj(arg) && arg.webviewSection === 'provision' && isUid(arg.uid) ? arg.uid : undefined;
+}
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_IDS && v.every(isId);
 const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 

@@ -9,6 +9,7 @@ import {
   DEFAULT_VIEW,
   parseViewState,
   parseWebviewMessage,
+  provisionUidFromContext,
   type CompareViewState,
   type ExportFormat,
   type ExportTarget,
@@ -41,6 +42,20 @@ export function registerComparePanel(context: vscode.ExtensionContext, catalogSe
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand('techDealAtlas.compare', (arg?: unknown) => manager.compare(idsFromArg(arg))),
+    // The panel's context menu on a provision (package.json webview/context) hands over to the owners' commands.
+    ...(
+      [
+        ['techDealAtlas.compare.openProvision', 'techDealAtlas.openProvision'],
+        ['techDealAtlas.compare.revealProvision', 'techDealAtlas.revealInTree'],
+        ['techDealAtlas.compare.copyCitation', 'techDealAtlas.copyCitation'],
+      ] as const
+    ).map(([id, target]) =>
+      vscode.commands.registerCommand(id, (context: unknown) => {
+        const uid = provisionUidFromContext(context);
+        if (!uid) return undefined;
+        return vscode.commands.executeCommand(target, target === 'techDealAtlas.revealInTree' ? { kind: 'provision', id: uid } : uid);
+      }),
+    ),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),
     }),

@@ -129,6 +129,19 @@ describe('Comparison panel', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('copies a provision’s citation from the panel’s context menu (the argument VS Code passes)', async () => {
+    await vscode.env.clipboard.writeText('');
+    const uid = 'kr-us-tpd/3';
+    await vscode.commands.executeCommand('techDealAtlas.compare.copyCitation', { webview: 'techDealAtlas.compare', webviewSection: 'provision', uid });
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.includes(`tda:${uid}`), copied);
+    assert.ok(copied.includes(text(catalog.agreements.get('kr-us-tpd')!.title.short, lang)), copied);
+    // Anything else than a provision's context is ignored.
+    await vscode.env.clipboard.writeText('unchanged');
+    await vscode.commands.executeCommand('techDealAtlas.compare.copyCitation', { webviewSection: 'provision', uid: 'command:x' });
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
   it('keeps one panel per "Open in New Panel", and the command retargets only the main one', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('techDealAtlas.compare', TPDS);

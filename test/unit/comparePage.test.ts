@@ -202,6 +202,9 @@ describe('comparison panel HTML', () => {
       const buttons = elements(doc).filter((el) => attr(el, 'data-action') === 'openProvision');
       const expected = view.comparison!.rows.flatMap((r) => r.cells.flat().map((p) => p.uid));
       assert.deepEqual(buttons.map((b) => attr(b, 'data-uid')), expected);
+      // Each provision offers VS Code's webview context menu (Copy Citation, Reveal in Tree) for its own uid.
+      const contexts = byClass(doc, 'provision-item').map((li) => JSON.parse(attr(li, 'data-vscode-context')!));
+      assert.deepEqual(contexts.map((c) => [c.webviewSection, c.uid, c.preventDefaultContextMenuItems]), expected.map((uid) => ['provision', uid, true]));
       const notes = byClass(doc, 'note');
       assert.equal(notes.length, view.comparison!.notes.length);
       assert.ok(notes.length >= 2);

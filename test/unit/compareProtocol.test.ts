@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { DEFAULT_VIEW, parseExtensionMessage, parseViewState, parseWebviewMessage } from '../../src/core/compareProtocol';
+import { DEFAULT_VIEW, parseExtensionMessage, parseViewState, parseWebviewMessage, provisionUidFromContext } from '../../src/core/compareProtocol';
 
 const VIEW = { agreements: ['kr-us-tpd', 'us-uk-tpd'], differencesOnly: true, sectors: ['ai'], order: 'catalog', lang: 'ko' };
 
@@ -63,6 +63,13 @@ describe('comparison panel protocol', () => {
     assert.equal(parseExtensionMessage({ type: 'render', html: '', view: {} }), undefined);
     assert.deepEqual(parseExtensionMessage({ type: 'exported', requestId: 2, ok: false, message: 'm' }), { type: 'exported', requestId: 2, ok: false, message: 'm' });
     assert.equal(parseExtensionMessage({ type: 'eval', code: 'alert(1)' }), undefined);
+  });
+
+  it('reads a provision uid only from a provision context-menu argument', () => {
+    assert.equal(provisionUidFromContext({ webview: 'techDealAtlas.compare', webviewSection: 'provision', uid: 'kr-us-tpd/3' }), 'kr-us-tpd/3');
+    assert.equal(provisionUidFromContext({ webviewSection: 'agreement', uid: 'kr-us-tpd/3' }), undefined);
+    assert.equal(provisionUidFromContext({ webviewSection: 'provision', uid: 'command:x' }), undefined);
+    assert.equal(provisionUidFromContext('kr-us-tpd/3'), undefined);
   });
 
   it('never throws and never lets an arbitrary value through unchanged unless it is a valid message', () => {
