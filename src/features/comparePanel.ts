@@ -95,7 +95,9 @@ class PanelManager implements vscode.Disposable {
   async compare(ids: string[] | undefined): Promise<void> {
     await this.catalogService.whenReady();
     const main = this.panels.find((p) => !p.view.detached);
-    const chosen = ids ?? (await this.pickAgreements(main?.view.agreements));
+    // One agreement alone is no comparison: ask what to compare it with (it comes preselected, in the first column).
+    const single = ids?.length === 1 && (this.catalogService.catalog?.agreements.size ?? 0) > 1 ? ids[0] : undefined;
+    const chosen = ids && !single ? ids : await this.pickAgreements(single ? [single] : main?.view.agreements, single);
     if (!chosen) return;
     if (main) {
       main.update({ ...main.view, agreements: chosen });
@@ -152,14 +154,16 @@ class PanelManager implements vscode.Disposable {
     };
   }
 
-  async pickAgreements(current?: readonly string[]): Promise<string[] | undefined> {
+  /** Multi-select pick; preselects `current`, else the last choice (plus `include`, when given). */
+  async pickAgreements(current?: readonly string[], include?: string): Promise<string[] | undefined> {
     const catalog = this.catalogService.catalog;
     if (!catalog?.agreements.size) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The catalog has no agreements to compare.'));
       return undefined;
     }
     const lang = dataLanguage();
-    const remembered = current?.length ? current : this.context.workspaceState.get<string[]>(LAST_CHOICE_KEY);
+    const last = this.context.workspaceState.get<string[]>(LAST_CHOICE_KEY);
+    const remembered = include ? [include, ...(last ?? [])] : current?.length ? current : last;
     const preselected = new Set(remembered?.length ? remembered : catalog.agreements.keys());
     const items = [...catalog.agreements.values()].map((a) => ({
       label: text(a.title.short, lang),
