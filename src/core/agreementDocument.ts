@@ -43,6 +43,7 @@ const STRINGS = {
     secondaryOnly: '이 문서의 내용은 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.',
     provisionHeading: (id: string) => provisionName(id, 'ko'),
     link: '원문 링크',
+    namedIn: '문서명·일자·당사국 출처',
     noUrl: '온라인 주소 없음',
   },
   en: {
@@ -66,6 +67,7 @@ const STRINGS = {
     secondaryOnly: 'Everything in this document rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.',
     provisionHeading: (id: string) => `Provision ${id}`,
     link: 'Link',
+    namedIn: 'Title, date and parties as given in',
     noUrl: 'no online address',
   },
 } as const;
@@ -107,6 +109,8 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   if (agreement.place) add(`- **${s.place}:** ${t(agreement.place)}`);
   add(`- **${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
   add(`- **${s.sources}:** ${sources.map((src) => `${ref(src.id)} ${escapeMarkdown(sourceKindLabel(src.kind, lang))}`).join(' · ')}`, '');
+  const named = provenanceLine(agreement.provenance);
+  if (named) add(`*${s.namedIn}:* ${named}`, '');
 
   add(`## ${s.summary}`, '', t(agreement.summary), '');
 
@@ -176,6 +180,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
 export function agreementSources(catalog: Catalog, agreement: Agreement): SourceData[] {
   const ids = [
     ...agreement.sources,
+    ...(agreement.provenance ?? []).map((p) => p.source),
     ...(agreement.legalNature.provenance ?? []).map((p) => p.source),
     ...agreement.provisions.flatMap((p) => p.provenance.map((v) => v.source)),
   ];

@@ -45,6 +45,7 @@ function fixture(overrides: Partial<CatalogFile> = {}): Catalog {
         title: { official: L('기술 양해각서', 'Technology MOU'), short: L('기술 MOU', 'Tech MOU') },
         parties: ['KR', 'US'],
         date: '2025-10-29',
+        provenance: [{ source: 'news', locator: { paragraph: 2, sentence: 2 } }],
         legalNature: { binding: false, description: L('구속력 없음.', 'Not binding.'), provenance: [{ source: 'news', locator: { paragraph: 6 } }] },
         summary: L('요약문.', 'The summary.'),
         sources: ['news'],
@@ -79,7 +80,7 @@ describe('agreement document', () => {
       '## Sources',
     ]);
     const seen = visibleText(renderMarkdown(doc.markdown));
-    for (const expected of ['Technology MOU', '기술 양해각서', 'Kind: MOU', 'Date: 2025-10-29', 'Parties: Republic of Korea, United States', 'The summary.', 'Not legally binding. Not binding.']) {
+    for (const expected of ['Title, date and parties as given in: [1] para. 2, sentence 2', 'Technology MOU', '기술 양해각서', 'Kind: MOU', 'Date: 2025-10-29', 'Parties: Republic of Korea, United States', 'The summary.', 'Not legally binding. Not binding.']) {
       assert.ok(seen.includes(expected), `missing "${expected}" in: ${seen}`);
     }
   });
