@@ -76,6 +76,17 @@ for (const run of RUNS) {
       return file;
     };
     const editorHover = () => page.locator(selectors.editorHover).filter({ hasText: /\S/ }).first();
+    /** Moves the mouse onto `point` (again and again, up to `attempts` times) until the editor hover shows `expected`. */
+    const hoverUntil = async (point, expected, attempts) => {
+      let text = '';
+      for (let attempt = 0; attempt < attempts && !text.includes(expected); attempt++) {
+        await page.mouse.move(point.x, point.y - 30);
+        await page.mouse.move(point.x, point.y, { steps: 3 });
+        await editorHover().waitFor({ timeout: 5_000 }).catch(() => undefined);
+        text = visible(await editorHover().innerText().catch(() => ''));
+      }
+      return text;
+    };
     const closeHover = async () => {
       await page.mouse.move(5, 400);
       await page.keyboard.press('Escape');
@@ -122,15 +133,8 @@ for (const run of RUNS) {
     it(`hovering "${run.text}" in the memo shows its definition in both languages, its source and actions`, async () => {
       const term = terms.get(run.termId);
       await openFile(page, run.memo);
-      const point = await positionOfText(page, run.text, 1);
-      // The extension activates after startup and loads the catalog off the activation path: retry the hover.
-      let text = '';
-      for (let attempt = 0; attempt < 20 && !text.includes(t(term.definition).slice(0, 30)); attempt++) {
-        await page.mouse.move(point.x, point.y - 30);
-        await page.mouse.move(point.x, point.y, { steps: 3 });
-        await editorHover().waitFor({ timeout: 5_000 }).catch(() => undefined);
-        text = visible(await editorHover().innerText().catch(() => ''));
-      }
+      // The extension activates after startup and loads the catalog off the activation path: hover until it answers.
+      const text = await hoverUntil(await positionOfText(page, run.text, 1), t(term.definition).slice(0, 30), 20);
       assert.ok(text.startsWith(t(term.term)), `hover starts with the term:\n${text}`);
       assert.ok(text.includes(t(term.definition).slice(0, 60)), `definition in ${run.lang}:\n${text}`);
       assert.ok(text.includes(term.definition[other].slice(0, 40)), `definition in ${other} below:\n${text}`);
@@ -212,14 +216,7 @@ for (const run of RUNS) {
       await page.locator(selectors.activeEditorLines).first().click({ position: { x: 300, y: 200 } });
       await page.keyboard.insertText(run.lang === 'ko' ? `메모: tda:${agreement.id}/${provision.id} 참조. 오타 tda:${agreement.id}/999 확인.` : `Memo: see tda:${agreement.id}/${provision.id}; typo tda:${agreement.id}/999 to fix.`);
       await page.locator(selectors.squigglyWarning).first().waitFor({ timeout: 15_000 });
-      const point = await positionOfText(page, `tda:${agreement.id}/${provision.id}`, 6);
-      let text = '';
-      for (let attempt = 0; attempt < 10 && !text.includes(t(provision.text).slice(0, 30)); attempt++) {
-        await page.mouse.move(point.x, point.y - 30);
-        await page.mouse.move(point.x, point.y, { steps: 3 });
-        await editorHover().waitFor({ timeout: 5_000 }).catch(() => undefined);
-        text = visible(await editorHover().innerText().catch(() => ''));
-      }
+      const text = await hoverUntil(await positionOfText(page, `tda:${agreement.id}/${provision.id}`, 6), t(provision.text).slice(0, 30), 10);
       assert.ok(text.includes(t(provision.text).slice(0, 60)), `provision text:\n${text}`);
       assert.ok(text.includes(provision.text[other].slice(0, 30)), `other language:\n${text}`);
       assert.ok(text.includes(t(agreement.title.short)), `agreement name:\n${text}`);
