@@ -22,6 +22,7 @@ import { agreementKindIcon } from '../core/treeModel';
 import type { CatalogService } from './catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
 
+const FOCUS_GROUP_COMMANDS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
 const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
 /** The main panel's view, kept by the extension too: restores it when the webview's own state did not survive a reload. */
 const MAIN_VIEW_KEY = 'techDealAtlas.compare.mainView';
@@ -236,7 +237,13 @@ class ComparePanel {
     public view: CompareViewState,
     private readonly manager: PanelManager,
   ) {
-    this.disposables.push(panel.webview.onDidReceiveMessage((message) => void this.handle(message)));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
+      // A page shown while the catalog was loading is loaded again once the panel is visible and the catalog is there.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.loadedWithoutCatalog && manager.catalogService.catalog) this.load();
+      }),
+    );
     manager.remember(view);
     panel.iconPath = {
       light: vscode.Uri.joinPath(manager.context.extensionUri, 'media', 'icons', 'compare-light.svg'),
@@ -263,7 +270,9 @@ class ComparePanel {
 
   /** Sets the whole page (first load, after a restore, and once the catalog arrives). */
   private load(): void {
-    this.loadedWithoutCatalog = !this.manager.catalogService.catalog;
+    const service = this.manager.catalogService;
+    this.loadedWithoutCatalog = !service.catalog;
+    if (this.loadedWithoutCatalog) void service.whenReady().then(() => this.loadedWithoutCatalog && !this.disposed && this.load());
     const webview = this.panel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.manager.context.extensionUri, ...segments)).toString();
     webview.html = renderComparePage(this.input(), {
@@ -324,12 +333,14 @@ class ComparePanel {
           await this.export(message.requestId, message.format, message.target);
           break;
         case 'openProvision':
+          await this.focusSideGroup();
           await this.run('techDealAtlas.openProvision', message.uid);
           break;
         case 'revealProvision':
           await this.run('techDealAtlas.revealInTree', { kind: 'provision', id: message.uid });
           break;
         case 'openAgreement':
+          await this.focusSideGroup();
           await this.run('techDealAtlas.openAgreement', message.id);
           break;
         case 'revealSector':
@@ -348,6 +359,19 @@ class ComparePanel {
       this.recording = undefined;
     }
     return recorded;
+  }
+
+  /**
+   * Documents opened from the panel go beside it, so the comparison stays in view: into the editor group to its right
+   * (or left), or a new group to the right when the panel is alone.
+   */
+  private async focusSideGroup(): Promise<void> {
+    const column = this.panel.viewColumn;
+    if (column === undefined) return;
+    const columns = vscode.window.tabGroups.all.map((g) => g.viewColumn);
+    const side = columns.find((c) => c === column + 1) ?? columns.filter((c) => c < column).at(-1);
+    const focus = side !== undefined ? FOCUS_GROUP_COMMANDS[side - 1] : undefined;
+    await vscode.commands.executeCommand(focus ?? 'workbench.action.newGroupRight');
   }
 
   /** Runs another feature's command; a missing or failing one is reported, not thrown into the webview. */
@@ -418,7 +442,10 @@ class ComparePanel {
     return [true, vscode.l10n.t('Saved {0}.', path.basename(uri.path))];
   }
 
+  private disposed = false;
+
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
   }
 }

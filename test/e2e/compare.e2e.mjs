@@ -25,6 +25,20 @@ function shippedData() {
   return { agreements };
 }
 
+/** The comparison panel's page among the workbench's webviews (a Markdown preview may be open, or kept, too). */
+async function compareWebview(page, { timeout = 60_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const count = await page.locator(selectors.webviewFrame).count();
+    for (let i = 0; i < count; i++) {
+      const frame = page.frameLocator(`${selectors.webviewFrame} >> nth=${i}`).frameLocator(selectors.webviewContent);
+      if (await frame.locator('table.matrix').count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no comparison panel among the webviews');
+    await page.waitForTimeout(250);
+  }
+}
+
 for (const run of RUNS) {
   describe(`comparison panel, ${run.kind} theme, ${run.lang === 'ko' ? 'Korean' : 'English'} data`, function () {
     this.timeout(90_000);
@@ -93,9 +107,8 @@ for (const run of RUNS) {
     });
 
     it('shows the deals side by side: one column per deal, one row per sector, coverage in words', async () => {
-      webview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent);
+      webview = await compareWebview(page);
       const table = webview.locator('table.matrix');
-      await table.waitFor({ timeout: 30_000 });
       const tab = page.locator(selectors.activeTab);
       for (const a of tpds) assert.ok((await tab.innerText()).includes(t(a.title.short)), 'the tab title names the deals');
       const headers = await table.locator('thead th.agreement .agreement-title').allInnerTexts();
@@ -115,6 +128,37 @@ for (const run of RUNS) {
       assert.equal(await webview.locator('[data-nav][tabindex="0"]').count(), 1);
       await page.waitForTimeout(300);
       await shot('compare-panel');
+    });
+
+    it('moves through the table by keyboard: arrows between provisions and columns, Enter opens a provision', async () => {
+      const focused = () => webview.locator(':focus').evaluate((el) => ({ key: el.dataset.key ?? '', tab: el.tabIndex }));
+      await webview.locator('[data-nav][tabindex="0"]').focus();
+      assert.match((await focused()).key, /^agreement:kr-us-tpd$/);
+      await page.keyboard.press('ArrowDown');
+      const firstProvision = await focused();
+      assert.match(firstProvision.key, /^provision:kr-us-tpd\//, 'down from the first column header is its first provision');
+      assert.equal(firstProvision.tab, 0, 'the focused item is the one tab stop of the table (roving tabindex)');
+      assert.equal(await webview.locator('[data-nav][tabindex="0"]').count(), 1);
+      await page.keyboard.press('ArrowRight');
+      assert.match((await focused()).key, /^provision:us-uk-tpd\//, 'right moves to the next deal in the same row');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      assert.match((await focused()).key, /^sector-row:/, 'left of the first deal is the sector header');
+      await page.keyboard.press('ArrowRight');
+      const uid = (await focused()).key.replace(/^provision:/, '').replace(/@.*$/, '');
+      await page.keyboard.press('Enter');
+      // Enter opens the provision in its agreement document (a Markdown preview named after the agreement), beside
+      // the panel: the comparison stays open in its own group.
+      const agreement = tpds.find((a) => uid.startsWith(`${a.id}/`));
+      const preview = page.locator(selectors.anyTab).filter({ hasText: new RegExp(`^Preview ${t(agreement.title.short).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+      await preview.waitFor({ timeout: 30_000 });
+      assert.equal(await page.locator(selectors.editorGroup).count(), 2, 'the document opened in a second group');
+      await page.locator(selectors.anyTab).filter({ hasText: /^Compare: / }).waitFor();
+      await page.waitForTimeout(1500);
+      await shot('compare-open-provision');
+      await preview.locator(selectors.tabClose).click();
+      await page.locator(selectors.editorGroup).nth(1).waitFor({ state: 'detached' });
+      await page.locator(selectors.activeTab).filter({ hasText: /^Compare: / }).waitFor();
     });
 
     it('narrows to the differences and scrolls with sticky headers', async () => {
@@ -149,9 +193,8 @@ for (const run of RUNS) {
     it('restores after a window reload, with the view it had (differences only)', async () => {
       await page.reload();
       await waitForWorkbench(page);
-      webview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent);
+      webview = await compareWebview(page);
       const table = webview.locator('table.matrix');
-      await table.waitFor({ timeout: 60_000 });
       assert.equal(await webview.locator('input[name="differencesOnly"]').isChecked(), true);
       const differing = sectorIds.filter((s) => covering(s).length < 3).length;
       assert.equal(await table.locator('tbody tr').count(), differing);

@@ -35,6 +35,10 @@ export const selectors = Object.freeze({
   /** A webview panel: the workbench's iframe for it, and the frame inside that holds the extension's page. */
   webviewFrame: 'iframe.webview.ready',
   webviewContent: 'iframe#active-frame',
+  /** Any editor tab (in any group), its close button, and the editor groups. */
+  anyTab: '.tabs-container .tab',
+  tabClose: '.tab-actions .action-label',
+  editorGroup: '.editor-group-container',
   /** The editor's hover widget (glossary and citation hovers) and warning squiggles in the editor. */
   editorHover: '.monaco-editor .monaco-hover:not(.hidden)',
   squigglyWarning: '.editor-group-container.active .monaco-editor .squiggly-warning',
