@@ -1,16 +1,19 @@
 // Full-text search over agreements, provisions and glossary terms, in Korean and English at once.
 //
 // One MiniSearch index, with its own analysis (MiniSearch's whitespace tokenizer knows nothing about Korean):
-//  - Latin: case-folded, US/UK spelling and plurals folded, stop words dropped; queries add prefix and typo (edit
-//    distance) matches.
-//  - Korean: every word as written, its stems without particles or endings (koreanText.ts), and syllable bigrams
-//    of each run of Korean words joined without spaces, so 항법체계 finds 위성항법체계 and 핵연료재처리 finds
-//    핵연료 재처리. 초성 of each word (and of each pair of adjacent words) in separate fields, for ㅇㄹㅌㅁㅅ.
-//  - Fields are boosted so term names and agreement titles outrank aliases, which outrank headings, sectors and
-//    agreement names, which outrank body text.
-// Each query word is searched on its own (word, stems, prefix, typos, bigrams as alternatives); a document must
-// match every word, except that when nothing does, the documents matching most of them are returned, marked
-// incomplete. Citation tokens (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
+//  - Latin: case-folded, US/UK spelling and plurals folded, stop words dropped. Queries match the word being typed
+//    as a prefix; a finished word that matches nothing is retried as a prefix, then with typos (edit distance).
+//  - Korean: every word as written, plus syllable bigrams of each run of Korean words joined without spaces, so
+//    항법체계 finds 위성항법체계 and 핵연료재처리 finds 핵연료 재처리. Queries strip particles and endings
+//    (koreanText.ts) and match words by prefix, so 아르테미스를 finds 아르테미스에; a long word may miss one bigram
+//    (a wrong syllable). 초성 of each word (and of each pair of adjacent words) of names, headings and sectors sit in
+//    separate fields, for ㅇㄹㅌㅁㅅ.
+//  - Fields are boosted so term names and agreement titles outrank aliases, which outrank headings and sectors,
+//    which outrank body text. An agreement's names and parties are not copied into its provisions: a query word
+//    that names an agreement matches its provisions through it.
+// A document must match every query word (rarest first: later words only look at what earlier ones matched); when
+// nothing does, the documents matching most of them are returned, marked incomplete. Citation tokens
+// (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
 // Pure TypeScript, no `vscode`.
 import MiniSearch from 'minisearch';
 import { findCitations } from './citation';
@@ -84,6 +87,9 @@ interface DocumentInfo {
   sectors: readonly string[];
   /** Position in catalog order, for listing a sector without a query. */
   order: number;
+  /** A provision's agreement (key), or an agreement's provisions (keys). */
+  agreement?: string;
+  provisions?: readonly string[];
 }
 
 const both = (value: LocalizedText | undefined) => (value ? LANGS.map((l) => value[l]).join('\n') : '');
@@ -117,12 +123,9 @@ export function searchDocuments(catalog: Catalog): SearchDocument[] {
         id: provision.uid,
         title: '',
         alias: '',
-        context: lines(
-          both(provision.heading),
-          ...provision.sectors.map((s) => both(catalog.sectors.get(s)?.name)),
-          both(agreement.title.short),
-          partyNames(agreement.parties),
-        ),
+        // The agreement's names and parties are not repeated in each of its provisions: a query word naming the
+        // agreement matches its provisions through the agreement (see `SearchIndex.search`).
+        context: lines(both(provision.heading), ...provision.sectors.map((s) => both(catalog.sectors.get(s)?.name))),
         body: both(provision.text),
         ref: provision.id,
       });
@@ -172,9 +175,11 @@ function documentInfos(catalog: Catalog): Map<string, DocumentInfo> {
   let order = 0;
   for (const agreement of catalog.agreements.values()) {
     const sectors = new Set(agreement.provisions.flatMap((p) => p.sectors));
-    infos.set(`agreement:${agreement.id}`, { kind: 'agreement', id: agreement.id, sectors: [...sectors], order: order++ });
+    const key = `agreement:${agreement.id}`;
+    const provisions = agreement.provisions.map((p) => `provision:${p.uid}`);
+    infos.set(key, { kind: 'agreement', id: agreement.id, sectors: [...sectors], order: order++, provisions });
     for (const p of agreement.provisions) {
-      infos.set(`provision:${p.uid}`, { kind: 'provision', id: p.uid, sectors: p.sectors, order: order++ });
+      infos.set(`provision:${p.uid}`, { kind: 'provision', id: p.uid, sectors: p.sectors, order: order++, agreement: key });
     }
   }
   for (const term of catalog.terms.values()) {
@@ -315,7 +320,6 @@ function fromIndexKey(key: string): string {
  */
 class Analyzer {
   private readonly latin = new Map<string, readonly string[]>();
-  private readonly korean = new Map<string, readonly string[]>();
   private readonly initials = new Map<string, string>();
 
   fieldTerms(value: string, field: string): string[] {
@@ -332,11 +336,13 @@ class Analyzer {
       if (t.particleOfLatin) continue;
       if (t.script === 'latin') terms.push(...this.latinTerms(t.text));
       else if (t.script === 'cjk') terms.push(t.text, ...(t.text.length > 2 ? syllableBigrams(t.text) : []));
-      else terms.push(...this.koreanTerms(t.text));
+      // Only the Korean word as written: its stems (아르테미스 of 아르테미스에, 협력 of 협력한다) are prefixes of it,
+      // and queries match Korean words by prefix.
+      else if (!STOPWORDS.has(t.text)) terms.push(t.text);
     }
     for (const run of koreanRuns(tokens)) {
-      // A two-syllable word or stem is already its own bigram: skip the duplicate.
-      const pairs = new Set(run.flatMap((word) => this.koreanTerms(word)).filter((t) => t.length === 2));
+      // A two-syllable word is already its own bigram: skip the duplicate.
+      const pairs = new Set(run.filter((word) => word.length === 2));
       for (const bigram of syllableBigrams(run.join(''))) if (!pairs.has(bigram)) terms.push(bigram);
     }
     return terms;
@@ -348,15 +354,6 @@ class Analyzer {
       const stem = englishStem(word);
       terms = STOPWORDS.has(word) ? [] : stem === word ? [word] : [word, stem];
       this.latin.set(word, terms);
-    }
-    return terms;
-  }
-
-  private koreanTerms(word: string): readonly string[] {
-    let terms = this.korean.get(word);
-    if (!terms) {
-      terms = STOPWORDS.has(word) ? [] : [word, ...koreanStems(word)];
-      this.korean.set(word, terms);
     }
     return terms;
   }
@@ -389,7 +386,8 @@ class Analyzer {
 interface Alternative {
   term: string;
   fields: readonly string[];
-  prefix?: boolean;
+  /** Match longer words too: always, never, or only when the word as typed matches nothing (`fallback`). */
+  prefix?: boolean | 'fallback';
   fuzzy?: number;
   weight: number;
   /** One of the word's syllable bigrams: counts towards coverage rather than matching the word on its own. */
@@ -420,15 +418,16 @@ const BARE_UID = /\b([a-z0-9][a-z0-9-]*\/[0-9a-z](?:[0-9a-z.-]*[0-9a-z])?)\b/gi;
 function latinWord(word: string, open: boolean): QueryWord {
   const alternatives: Alternative[] = [];
   const digits = /\d/.test(word);
+  // The word being typed is a prefix; a finished word is itself (standard ≠ standardisation), unless that finds nothing.
   alternatives.push({
     term: word,
     fields: digits ? [...TEXT_ONLY, 'ref'] : TEXT_ONLY,
-    prefix: word.length >= 3 || (open && !digits),
+    prefix: digits ? false : open || (word.length >= 3 ? 'fallback' : false),
     fuzzy: digits || word.length < 4 ? 0 : word.length >= 10 ? 2 : 1,
     weight: 1,
   });
   const stem = englishStem(word);
-  if (stem !== word) alternatives.push({ term: stem, fields: TEXT_ONLY, prefix: true, weight: 0.9 });
+  if (stem !== word) alternatives.push({ term: stem, fields: TEXT_ONLY, prefix: 'fallback', weight: 0.9 });
   const hangul = qwertyToHangul(word);
   return { alternatives, bigramsRequired: 0, fallback: hangul ? koreanWord(hangul, open) : undefined };
 }
@@ -507,9 +506,8 @@ export function parseQuery(query: string, isAgreement: (id: string) => boolean =
 
 interface WordMatch {
   score: number;
+  /** Index keys (see `indexKey`) of the terms matched. */
   terms: string[];
-  /** Matched the query word itself (not a typo or a longer word) in a name: a title, alias, heading or party. */
-  inName: boolean;
   /** Matched only in body text (a summary or definition), not in any name or heading. */
   bodyOnly: boolean;
 }
@@ -517,26 +515,55 @@ interface WordMatch {
 interface WordMatches {
   matches: Map<string, WordMatch>;
   /**
-   * The word names an agreement or a party (US–UK, 한미, MOU, Japan): some agreement has it in its title or among
-   * its parties. Mixed with topic words, such a word narrows the search to that agreement instead of ranking.
+   * Agreements the word names (US–UK, 한미, MOU, Japan: it is in their title or among their parties). Their
+   * provisions match the word too; mixed with topic words, such a word narrows the search to those agreements
+   * instead of ranking.
    */
-  scope: boolean;
+  named: Set<string>;
 }
 
 const NAME_FIELDS = new Set(['title', 'alias', 'context', 'ref']);
 const BODY_FIELDS = new Set(['body']);
+/** Score a provision gets from a word that names its agreement (relative to the agreement's own score). */
+const INHERITED = 0.1;
 
 const SEARCH_DEFAULTS = { tokenize: (q: string) => [q], processTerm: (t: string) => t };
+
+/** Which of its alternatives a word is searched with: as typed, then wider ones when that finds nothing. */
+type Tier = 'typed' | 'prefix' | 'fuzzy';
+/** The kinds/sector filter of a search; undefined when everything is accepted. */
+type Accept = ((key: string) => boolean) | undefined;
+
+/** The first `k` of `items` in `order`, without sorting them all (a query can match thousands of documents). */
+function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 2) return items.sort(order);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && order(item, best[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(item, best[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
 
 export class SearchIndex {
   private readonly infos: ReadonlyMap<string, DocumentInfo>;
   private readonly names: ReadonlyMap<string, readonly string[]>;
   private readonly uids: ReadonlySet<string>;
 
-  private constructor(
-    private readonly mini: MiniSearch<SearchDocument>,
-    catalog: Catalog,
-  ) {
+  private readonly mini: MiniSearch<SearchDocument>;
+  private readonly frequencies: DocumentFrequencies;
+
+  private constructor(index: ReturnType<typeof createMiniSearch>, catalog: Catalog) {
+    this.mini = index.mini;
+    this.frequencies = index.frequencies;
     this.infos = documentInfos(catalog);
     this.names = documentNames(catalog);
     this.uids = new Set(catalog.provisions.keys());
@@ -544,16 +571,16 @@ export class SearchIndex {
 
   /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
   static build(catalog: Catalog): SearchIndex {
-    const mini = createMiniSearch();
-    mini.addAll(searchDocuments(catalog));
-    return new SearchIndex(mini, catalog);
+    const index = createMiniSearch();
+    index.mini.addAll(searchDocuments(catalog));
+    return new SearchIndex(index, catalog);
   }
 
   /** Builds the index in chunks, yielding to the event loop between them (for large catalogs). */
   static async buildAsync(catalog: Catalog, chunkSize = 200): Promise<SearchIndex> {
-    const mini = createMiniSearch();
-    await mini.addAllAsync(searchDocuments(catalog), { chunkSize });
-    return new SearchIndex(mini, catalog);
+    const index = createMiniSearch();
+    await index.mini.addAllAsync(searchDocuments(catalog), { chunkSize });
+    return new SearchIndex(index, catalog);
   }
 
   /** Documents indexed. */
@@ -568,69 +595,96 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 100;
-    const accept = (key: string) => {
-      const info = this.infos.get(key);
-      return (
-        !!info &&
-        (!options.kinds || options.kinds.includes(info.kind)) &&
-        (!options.sector || info.sectors.includes(options.sector))
-      );
-    };
+    const { kinds, sector } = options;
+    const accept =
+      kinds || sector
+        ? (key: string) => {
+            const info = this.infos.get(key);
+            return !!info && (!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector));
+          }
+        : undefined;
     const parsed = parseQuery(query, (id) => this.infos.has(`agreement:${id}`));
-    const cited = parsed.citations.filter((uid) => this.uids.has(uid) && accept(`provision:${uid}`));
+    const cited = parsed.citations.filter((uid) => this.uids.has(uid) && (!accept || accept(`provision:${uid}`)));
     if (parsed.words.length === 0) {
       if (cited.length) return cited.slice(0, limit).map((id) => ({ kind: 'provision', id, score: 1, complete: true, terms: [] }));
-      return options.sector && !query.trim() ? this.browse(accept, limit) : [];
+      return sector && !query.trim() ? this.browse(accept!, limit) : [];
     }
 
-    // Typo tolerance and the other keyboard layout are fallbacks: tried only for a word that matches nothing as typed.
-    const perWord = parsed.words.map((word) => {
-      let found = this.matchWord(word, accept, false);
-      if (!found.matches.size && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accept, true);
-      if (!found.matches.size && word.fallback) found = this.matchWord(word.fallback, accept, false);
-      return found;
-    });
-    // "research security Japan", "US–UK 원자력": the agreement words only select; the topic words rank. Otherwise the
-    // agreement itself (its title matches, its summary mentions everything) or a term whose definition happens to
-    // name the agreement would outrank the provision the analyst is after.
-    const narrowing = perWord.some((w) => w.scope) && perWord.some((w) => !w.scope);
-    const combined = new Map<string, { score: number; words: number; terms: Set<string> }>();
-    for (const { matches, scope } of perWord) {
+    // Every word must match: the rarest word first, then each word only looks at the documents the words before it
+    // matched.
+    const estimates = new Map(parsed.words.map((w) => [w, this.estimate(w)]));
+    const words = [...parsed.words].sort((a, b) => estimates.get(a)! - estimates.get(b)!);
+    let perWord: WordMatches[] = [];
+    let candidates: Set<string> | undefined;
+    for (const word of words) {
+      const found = this.matchWordWithFallbacks(word, accept, candidates);
+      perWord.push(found);
+      candidates = new Set(found.matches.keys());
+      if (candidates.size === 0) break;
+    }
+    let complete = perWord.length === words.length && candidates!.size > 0;
+    if (!complete && words.length > 1) {
+      // Nothing matches every word: rank what matches most of them (each word on its own this time).
+      perWord = words.map((word) => this.matchWordWithFallbacks(word, accept, undefined));
+    }
+
+    // "research security Japan", "US–UK 원자력": words naming an agreement only select; the topic words rank.
+    // Otherwise the agreement itself (its title matches, its summary mentions everything) or a term whose definition
+    // happens to name the agreement would outrank the provision the analyst is after.
+    const narrowing = perWord.some((w) => w.named.size > 0) && perWord.some((w) => w.named.size === 0);
+    const combined = new Map<string, { key: string; score: number; words: number }>();
+    for (const { matches, named } of perWord) {
+      const scope = named.size > 0;
       for (const [key, m] of matches) {
         if (narrowing && scope && m.bodyOnly && key.startsWith('term:')) continue;
-        const entry = combined.get(key) ?? { score: 0, words: 0, terms: new Set<string>() };
+        let entry = combined.get(key);
+        if (!entry) combined.set(key, (entry = { key, score: 0, words: 0 }));
         entry.score += narrowing && scope ? 0 : m.score;
         entry.words += 1;
-        for (const t of m.terms) entry.terms.add(t);
-        combined.set(key, entry);
       }
     }
-    const wordCount = parsed.words.length;
-    let ranked = [...combined].filter(([, e]) => e.words === wordCount);
-    const complete = ranked.length > 0;
+    const wordCount = words.length;
+    let ranked: { key: string; score: number; words: number }[] = [];
+    for (const e of combined.values()) if (e.words === wordCount) ranked.push(e);
+    complete = ranked.length > 0;
     if (!complete && wordCount > 1) {
       const needed = Math.ceil(wordCount / 2);
-      ranked = [...combined].filter(([, e]) => e.words >= needed);
+      for (const e of combined.values()) if (e.words >= needed) ranked.push(e);
     }
     // The query is exactly a term's name, alias or abbreviation, or an agreement's short title (`AI`, `MOU`,
     // `한미 팩트시트`): that document goes first, whatever the statistics say.
     const named = this.names.get(compactName(query));
     if (named && complete) {
-      const best = Math.max(0, ...ranked.map(([, e]) => e.score));
-      for (const [key, e] of ranked) if (named.includes(key)) e.score += best;
+      let best = 0;
+      for (const e of ranked) best = Math.max(best, e.score);
+      for (const e of ranked) if (named.includes(e.key)) e.score += best;
     }
-    ranked.sort(([ka, a], [kb, b]) => b.words - a.words || b.score - a.score || this.order(ka) - this.order(kb));
+    ranked = topK(ranked, limit, (a, b) => b.words - a.words || b.score - a.score || this.order(a.key) - this.order(b.key));
 
     const hits: SearchHit[] = [];
-    const top = ranked.length ? ranked[0][1].score : 0;
+    const top = ranked.length ? ranked[0].score : 0;
     for (const uid of cited) hits.push({ kind: 'provision', id: uid, score: top + 1, complete: true, terms: [] });
-    for (const [key, e] of ranked) {
-      const info = this.infos.get(key)!;
-      if (info.kind === 'provision' && cited.includes(info.id)) continue;
-      hits.push({ kind: info.kind, id: info.id, score: e.score, complete: complete && e.words === wordCount, terms: [...e.terms] });
+    for (const e of ranked) {
       if (hits.length >= limit) break;
+      const info = this.infos.get(e.key)!;
+      if (info.kind === 'provision' && cited.includes(info.id)) continue;
+      const terms = new Set<string>();
+      for (const { matches } of perWord) for (const t of matches.get(e.key)?.terms ?? []) terms.add(fromIndexKey(t));
+      hits.push({ kind: info.kind, id: info.id, score: e.score, complete: complete && e.words === wordCount, terms: [...terms] });
     }
-    return hits.slice(0, limit);
+    return hits;
+  }
+
+  /** About how many documents a word matches as typed (prefix expansions included). */
+  private estimate(word: QueryWord): number {
+    let whole = 0;
+    let rarestBigram = Number.MAX_SAFE_INTEGER;
+    for (const alt of word.alternatives) {
+      const key = indexKey(alt.term);
+      if (alt.bigram) rarestBigram = Math.min(rarestBigram, this.frequencies.of(key));
+      else whole += alt.prefix === true ? this.frequencies.withPrefix(key) : this.frequencies.of(key);
+    }
+    return whole + (rarestBigram === Number.MAX_SAFE_INTEGER ? 0 : rarestBigram);
   }
 
   private order(key: string): number {
@@ -645,60 +699,151 @@ export class SearchIndex {
       .map(([, info]) => ({ kind: info.kind, id: info.id, score: 0, complete: true, terms: [] }));
   }
 
+  /**
+   * A word's matches among `candidates` (all documents when undefined): as typed first; a word that matches nothing
+   * is retried as a prefix, then with typo tolerance, then as typed with the other keyboard layout.
+   */
+  private matchWordWithFallbacks(word: QueryWord, accept: Accept, candidates: Set<string> | undefined): WordMatches {
+    let found = this.matchWord(word, accept, candidates, 'typed');
+    if (!found.matches.size && word.alternatives.some((a) => a.prefix === 'fallback')) found = this.matchWord(word, accept, candidates, 'prefix');
+    if (!found.matches.size && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accept, candidates, 'fuzzy');
+    if (!found.matches.size && word.fallback) found = this.matchWordWithFallbacks(word.fallback, accept, candidates);
+    return found;
+  }
+
   /** Documents matching one query word, with that word's score and the index terms it matched. */
-  private matchWord(word: QueryWord, accept: (key: string) => boolean, fuzzy: boolean): WordMatches {
+  private matchWord(word: QueryWord, accept: Accept, candidates: Set<string> | undefined, tier: Tier): WordMatches {
+    // Documents outside the candidates are skipped while scoring (a zero boost), not filtered afterwards. Agreements
+    // of candidate provisions stay in: their name may be what those provisions match.
+    const restricted = !!candidates || !!accept;
+    const parents = candidates && this.parentsOf(candidates);
     const results = this.mini.search(
       {
         combineWith: 'OR',
         queries: word.alternatives.map((alt) => ({
           queries: [indexKey(alt.term)],
           fields: [...alt.fields],
-          prefix: alt.prefix ?? false,
-          fuzzy: (fuzzy && alt.fuzzy) || false,
+          prefix: alt.prefix === true || (alt.prefix === 'fallback' && tier !== 'typed'),
+          fuzzy: (tier === 'fuzzy' && alt.fuzzy) || false,
           boostTerm: () => alt.weight,
         })),
       },
-      { ...SEARCH_DEFAULTS, filter: (r) => accept(r.id as string) },
+      {
+        ...SEARCH_DEFAULTS,
+        boostDocument: restricted
+          ? (id: string) => ((!accept || accept(id)) && (!candidates || candidates.has(id) || parents!.has(id)) ? 1 : 0)
+          : undefined,
+      },
     );
     const bigrams = new Set(word.alternatives.filter((a) => a.bigram).map((a) => indexKey(a.term)));
     const wholeWords = new Set(word.alternatives.filter((a) => !a.bigram).map((a) => indexKey(a.term)));
     const total = bigrams.size;
     const exact = new Set(word.alternatives.map((a) => indexKey(a.term)));
     const matches = new Map<string, WordMatch>();
-    let scope = false;
+    const named = new Set<string>();
     for (const r of results) {
       const matchedWhole = r.queryTerms.some((t) => wholeWords.has(t));
-      const matchedBigrams = r.queryTerms.filter((t) => bigrams.has(t)).length;
+      const matchedBigrams = matchedWhole ? 0 : r.queryTerms.filter((t) => bigrams.has(t)).length;
       if (!matchedWhole && (total === 0 || matchedBigrams < word.bigramsRequired)) continue;
       // MiniSearch multiplies by the number of query terms matched; undo that and weigh bigram coverage instead.
       const raw = r.score / Math.max(1, r.queryTerms.length);
       const coverage = matchedWhole ? 1 : (matchedBigrams / total) ** 2;
-      const fields = Object.entries(r.match as Record<string, string[]>);
-      const inName = fields.some(([term, fs]) => exact.has(term) && fs.some((f) => NAME_FIELDS.has(f)));
-      const bodyOnly = fields.every(([, fs]) => fs.every((f) => BODY_FIELDS.has(f)));
       const key = r.id as string;
-      matches.set(key, { score: raw * r.queryTerms.length ** 0.5 * coverage, terms: r.terms.map(fromIndexKey), inName, bodyOnly });
-      if (inName && key.startsWith('agreement:')) scope = true;
+      const match = r.match as Record<string, string[]>;
+      if (key.startsWith('agreement:') && Object.entries(match).some(([term, fs]) => exact.has(term) && fs.some((f) => NAME_FIELDS.has(f)))) {
+        named.add(key);
+      }
+      if (candidates && !candidates.has(key)) continue; // matched only to pass its name on to its provisions
+      // Only terms are ever judged by where they matched (see `narrowing`).
+      const bodyOnly = key.startsWith('term:') && Object.values(match).every((fs) => fs.every((f) => BODY_FIELDS.has(f)));
+      matches.set(key, { score: raw * r.queryTerms.length ** 0.5 * coverage, terms: r.terms, bodyOnly });
     }
-    return { matches, scope: scope || word.alternatives.every((a) => a.fields.length === 1 && a.fields[0] === 'ref') };
+    // A word naming an agreement matches its provisions (weakly: the provision does not say it, its agreement does).
+    for (const agreementKey of named) {
+      const agreementScore = matches.get(agreementKey)?.score ?? 0;
+      for (const key of this.infos.get(agreementKey)!.provisions!) {
+        if ((candidates && !candidates.has(key)) || (accept && !accept(key)) || matches.has(key)) continue;
+        matches.set(key, { score: agreementScore * INHERITED, terms: [], bodyOnly: false });
+      }
+    }
+    return { matches, named };
+  }
+
+  /** Agreements (keys) of the provisions among `keys`. */
+  private parentsOf(keys: Set<string>): Set<string> {
+    const parents = new Set<string>();
+    for (const key of keys) {
+      const parent = this.infos.get(key)?.agreement;
+      if (parent) parents.add(parent);
+    }
+    return parents;
+  }
+
+}
+
+/**
+ * How many documents contain each index term, counted while indexing: a query matches its rarest word first, and a
+ * word's estimate includes every term its prefix expands to.
+ */
+class DocumentFrequencies {
+  private readonly counts = new Map<string, number>();
+  private seen = new Set<string>();
+  private sorted: string[] | undefined;
+
+  startDocument(): void {
+    this.seen = new Set();
+  }
+
+  add(terms: readonly string[]): void {
+    for (const term of terms) {
+      if (this.seen.has(term)) continue;
+      this.seen.add(term);
+      this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
+    }
+  }
+
+  of(term: string): number {
+    return this.counts.get(term) ?? 0;
+  }
+
+  /** Documents containing a term that starts with `prefix` (an upper bound: a document may contain several). */
+  withPrefix(prefix: string): number {
+    const sorted = (this.sorted ??= [...this.counts.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let total = 0;
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) total += this.counts.get(sorted[i])!;
+    return total;
   }
 }
 
-function createMiniSearch(): MiniSearch<SearchDocument> {
+function createMiniSearch(): { mini: MiniSearch<SearchDocument>; frequencies: DocumentFrequencies } {
   const analyzer = new Analyzer();
-  return new MiniSearch<SearchDocument>({
+  const frequencies = new DocumentFrequencies();
+  const mini = new MiniSearch<SearchDocument>({
     idField: 'key',
     fields: FIELDS,
     storeFields: [],
     extractField: (doc, field) => {
+      if (field === 'key') frequencies.startDocument(); // MiniSearch reads the id first, once per document
       if (field === 'initialsName') return `${doc.title}\n${doc.alias}`;
       if (field === 'initialsContext') return doc.context;
       return (doc as unknown as Record<string, string>)[field];
     },
-    tokenize: (value, field) => analyzer.fieldTerms(value, field ?? 'body'),
+    tokenize: (value, field) => {
+      const terms = analyzer.fieldTerms(value, field ?? 'body');
+      frequencies.add(terms);
+      return terms;
+    },
     processTerm: (term) => term,
     searchOptions: { ...SEARCH_DEFAULTS, boost: BOOST },
   });
+  return { mini, frequencies };
 }
 
 /** Builds the search index of a catalog (synchronously). */
