@@ -29,11 +29,12 @@ const visible = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
 
 /**
  * Screen position of the `index`-th character of the first occurrence of `needle` in the active editor's rendered
- * lines (a line's text may be split over several spans: Monaco splits long tokens).
+ * lines (a line's text may be split over several spans: Monaco splits long tokens): its middle, or with `leftEdge`
+ * just inside its left edge (a click there puts the cursor before that character).
  */
-async function positionOfText(page, needle, index = 1) {
+async function positionOfText(page, needle, index = 1, { leftEdge = false } = {}) {
   const handle = await page.waitForFunction(
-    ([sel, needle, index]) => {
+    ([sel, needle, index, leftEdge]) => {
       for (const line of document.querySelectorAll(`${sel} .view-line`)) {
         const nodes = [];
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -50,11 +51,11 @@ async function positionOfText(page, needle, index = 1) {
         range.setStart(node, target - start);
         range.setEnd(node, target - start + 1);
         const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        return { x: leftEdge ? rect.x + 1 : rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
       }
       return undefined;
     },
-    [selectors.activeEditorLines, needle, index],
+    [selectors.activeEditorLines, needle, index, leftEdge],
     { timeout: 15_000 },
   );
   return handle.jsonValue();
@@ -174,15 +175,21 @@ for (const run of RUNS) {
       await shot('glossary-underline');
     });
 
-    it('Define Term at Cursor shows the hover of the term the cursor is on', async () => {
+    it('Define Term at Cursor shows the hover of the term the cursor is on, or right after', async () => {
       const term = terms.get(run.defineId);
-      const point = await positionOfText(page, run.define, 1);
+      // The cursor right after the term (as after typing it): click at the left edge of the next character (the
+      // closing ** of the bold term in both memos).
+      const point = await positionOfText(page, `${run.define}**`, run.define.length, { leftEdge: true });
       await page.mouse.click(point.x, point.y);
       await page.mouse.move(5, 400);
       await runCommand(page, commandLabels.defineTerm);
       await editorHover().filter({ hasText: t(term.term) }).waitFor({ timeout: 10_000 });
       const text = visible(await editorHover().innerText());
       assert.ok(text.includes(t(term.definition).slice(0, 60)), `definition of ${term.id}:\n${text}`);
+      const status = await page.locator(selectors.statusBar).innerText();
+      const column = Number(/Col (\d+)/.exec(status)?.[1]);
+      const line = fs.readFileSync(path.join(MEMO_WORKSPACE, run.memo), 'utf8').split('\n').find((l) => l.includes(`${run.define}**`));
+      assert.equal(column, line.indexOf(run.define) + run.define.length + 1, `the cursor was right after "${run.define}" (status: ${status})`);
       await closeHover();
     });
 
