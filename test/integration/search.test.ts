@@ -9,20 +9,10 @@ import * as vscode from 'vscode';
 import { renderAgreementDocument, targetAtLine } from '../../src/core/agreementDocument';
 import type { Catalog } from '../../src/core/model';
 import type { SearchPickerState, SearchTarget } from '../../src/features/search';
-import { getApi, getExtension, type TechDealAtlasApi } from './util';
+import { getApi, getExtension, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
 const KEY = 'ctrl+k ctrl+alt+f';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 type Item = Extract<SearchPickerState['items'][number], { kind: unknown }>;
 const items = (state: SearchPickerState): Item[] => state.items.filter((i): i is Item => 'kind' in i);
