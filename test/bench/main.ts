@@ -96,6 +96,7 @@ async function main(): Promise<number> {
   }
 
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const only = opts.only ? (opts.only.split(',').map((s) => s.trim()) as Part[]) : undefined;
   for (const p of only ?? []) if (!ALL.includes(p)) throw new Error(`unknown part "${p}"; parts: ${ALL.join(', ')}`);
   // A smoke run checks the node-side suites only (no VSIX build, no VS Code) unless asked for more.
@@ -165,7 +166,7 @@ async function main(): Promise<number> {
     durationSeconds: (Date.now() - started) / 1000,
     smoke,
     seed: DEFAULT_SEED,
-    environment: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? '?', vscode: vscodeVersion },
+    environment: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? '?', vscode: vscodeVersion, loadAverage: { start: loadAtStart, end: os.loadavg()[0] } },
     rows: sortRows(rows),
     skipped,
   };

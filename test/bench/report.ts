@@ -22,7 +22,7 @@ export interface BenchResult {
   durationSeconds: number;
   smoke: boolean;
   seed: number;
-  environment: { node: string; platform: string; cpus: number; cpuModel: string; vscode?: string };
+  environment: { node: string; platform: string; cpus: number; cpuModel: string; vscode?: string; loadAverage?: { start: number; end: number } };
   rows: Row[];
   /** Suites that could not run, with the reason (e.g. a module that has not landed yet). */
   skipped: { suite: string; reason: string }[];
@@ -109,7 +109,9 @@ export function markdownTable(result: BenchResult): string {
   out.push(
     '',
     `Node ${env.node} on ${env.platform}, ${env.cpus} × ${env.cpuModel}${env.vscode ? `; VS Code ${env.vscode} (code-server)` : ''}; ` +
-      `seed ${result.seed}; ${result.startedAt}; ${result.durationSeconds.toFixed(0)} s${result.smoke ? '; SMOKE RUN (figures meaningless)' : ''}.`,
+      `seed ${result.seed}; ${result.startedAt}; ${result.durationSeconds.toFixed(0)} s` +
+      (env.loadAverage ? `; 1-minute load average ${env.loadAverage.start.toFixed(1)} at the start, ${env.loadAverage.end.toFixed(1)} at the end (other processes competing for the ${env.cpus} CPUs)` : '') +
+      `${result.smoke ? '; SMOKE RUN (figures meaningless)' : ''}.`,
   );
   return out.join('\n');
 }
