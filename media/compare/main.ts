@@ -223,6 +223,7 @@ new ResizeObserver(updateStickyOffset).observe(document.body);
 // First load: the content is in the page already. Keep its view for a reload, activate the first table item, and move
 // focus into the panel (the table, or the first control when there is no table).
 if (view) vscode.setState(view);
+post({ type: 'ready' });
 setActive(navItems()[0], false);
 updateStickyOffset();
 (navItems()[0] ?? main.querySelector<HTMLElement>('button, input, select'))?.focus({ preventScroll: true });

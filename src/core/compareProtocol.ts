@@ -29,6 +29,8 @@ export type ExportTarget = 'clipboard' | 'editor' | 'file';
 
 /** Webview → extension. */
 export type WebviewMessage =
+  /** The page's script is running (sent once per page load): the extension answers with current content. */
+  | { type: 'ready' }
   | { type: 'setView'; view: CompareViewState }
   | { type: 'export'; requestId: number; format: ExportFormat; target: ExportTarget }
   | { type: 'openProvision'; uid: string }
@@ -101,6 +103,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'openAgreement':
     case 'revealSector':
       return isId(raw.id) ? { type: raw.type, id: raw.id } : undefined;
+    case 'ready':
     case 'chooseAgreements':
     case 'openInNewPanel':
       return { type: raw.type };

@@ -229,8 +229,6 @@ function canTakeText(document: vscode.TextDocument): boolean {
 
 class ComparePanel {
   private readonly disposables: vscode.Disposable[] = [];
-  /** Messages posted while a `handle` call runs (for the test hook). */
-  private recording: ExtensionMessage[] | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -238,7 +236,7 @@ class ComparePanel {
     private readonly manager: PanelManager,
   ) {
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
+      panel.webview.onDidReceiveMessage((message) => void this.handle(message, [])),
       // A page shown while the catalog was loading is loaded again once the panel is visible and the catalog is there.
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.loadedWithoutCatalog && manager.catalogService.catalog) this.load();
@@ -284,21 +282,21 @@ class ComparePanel {
     this.updateTitle();
   }
 
-  update(view: CompareViewState): void {
+  update(view: CompareViewState, sink?: ExtensionMessage[]): void {
     this.view = view;
     this.manager.remember(view);
-    this.render();
+    this.render(sink);
   }
 
   /** Sends new content for `<main>`; the webview keeps focus and scroll. */
-  render(): void {
+  render(sink?: ExtensionMessage[]): void {
     if (this.loadedWithoutCatalog) {
       // A message posted while a restored webview is still starting can be lost: load the page itself instead.
       this.load();
       return;
     }
     this.updateTitle();
-    void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view });
+    void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view }, sink);
   }
 
   private updateTitle(): void {
@@ -310,55 +308,57 @@ class ComparePanel {
     this.panel.title = names.length ? vscode.l10n.t('Compare: {0}', names.join(' · ')) : vscode.l10n.t('Compare Agreements');
   }
 
-  private async post(message: ExtensionMessage): Promise<void> {
-    this.recording?.push(message);
+  /** Posts to the webview; `sink` collects what one handled message caused (the test hook's answer). */
+  private async post(message: ExtensionMessage, sink?: ExtensionMessage[]): Promise<void> {
+    sink?.push(message);
     await this.panel.webview.postMessage(message);
   }
 
-  /** One message from the webview: validated, then handled. Resolves with what was posted back. */
-  async handle(raw: unknown): Promise<ExtensionMessage[]> {
+  /** One message from the webview: validated, then handled. Resolves with what was posted back because of it. */
+  async handle(raw: unknown, sink: ExtensionMessage[] = []): Promise<ExtensionMessage[]> {
     const message = parseWebviewMessage(raw);
-    if (!message) return [];
-    const recorded: ExtensionMessage[] = [];
-    this.recording = recorded;
-    try {
-      switch (message.type) {
-        case 'setView': {
-          // Whether the panel is detached is the extension's business, not the webview's.
-          const { detached: _ignored, ...view } = message.view;
-          this.update(this.view.detached ? { ...view, detached: true } : view);
-          break;
+    if (!message) return sink;
+    switch (message.type) {
+      case 'ready':
+        // Whatever was posted before the page's script ran may be lost: send what the panel shows now.
+        if (this.manager.catalogService.catalog) {
+          this.loadedWithoutCatalog = false;
+          this.render(sink);
         }
-        case 'export':
-          await this.export(message.requestId, message.format, message.target);
-          break;
-        case 'openProvision':
-          await this.focusSideGroup();
-          await this.run('techDealAtlas.openProvision', message.uid);
-          break;
-        case 'revealProvision':
-          await this.run('techDealAtlas.revealInTree', { kind: 'provision', id: message.uid });
-          break;
-        case 'openAgreement':
-          await this.focusSideGroup();
-          await this.run('techDealAtlas.openAgreement', message.id);
-          break;
-        case 'revealSector':
-          await this.run('techDealAtlas.revealInTree', { kind: 'sector', id: message.id });
-          break;
-        case 'chooseAgreements': {
-          const ids = await this.manager.pickAgreements(this.view.agreements);
-          if (ids) this.update({ ...this.view, agreements: ids });
-          break;
-        }
-        case 'openInNewPanel':
-          this.manager.open({ ...this.view, detached: true });
-          break;
+        break;
+      case 'setView': {
+        // Whether the panel is detached is the extension's business, not the webview's.
+        const { detached: _ignored, ...view } = message.view;
+        this.update(this.view.detached ? { ...view, detached: true } : view, sink);
+        break;
       }
-    } finally {
-      this.recording = undefined;
+      case 'export':
+        await this.export(message.requestId, message.format, message.target, sink);
+        break;
+      case 'openProvision':
+        await this.focusSideGroup();
+        await this.run('techDealAtlas.openProvision', message.uid);
+        break;
+      case 'revealProvision':
+        await this.run('techDealAtlas.revealInTree', { kind: 'provision', id: message.uid });
+        break;
+      case 'openAgreement':
+        await this.focusSideGroup();
+        await this.run('techDealAtlas.openAgreement', message.id);
+        break;
+      case 'revealSector':
+        await this.run('techDealAtlas.revealInTree', { kind: 'sector', id: message.id });
+        break;
+      case 'chooseAgreements': {
+        const ids = await this.manager.pickAgreements(this.view.agreements);
+        if (ids) this.update({ ...this.view, agreements: ids }, sink);
+        break;
+      }
+      case 'openInNewPanel':
+        this.manager.open({ ...this.view, detached: true });
+        break;
     }
-    return recorded;
+    return sink;
   }
 
   /**
@@ -383,10 +383,10 @@ class ComparePanel {
     }
   }
 
-  private async export(requestId: number, format: ExportFormat, target: ExportTarget): Promise<void> {
+  private async export(requestId: number, format: ExportFormat, target: ExportTarget, sink: ExtensionMessage[]): Promise<void> {
     const catalog = this.manager.catalogService.catalog;
     const comparison = this.comparison(catalog);
-    const reply = (ok: boolean, message: string) => this.post({ type: 'exported', requestId, ok, message });
+    const reply = (ok: boolean, message: string) => this.post({ type: 'exported', requestId, ok, message }, sink);
     if (!catalog || !comparison?.agreements.length) {
       await reply(false, vscode.l10n.t('Nothing to export: choose agreements to compare first.'));
       return;

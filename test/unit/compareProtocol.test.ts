@@ -15,6 +15,7 @@ describe('comparison panel protocol', () => {
       { type: 'revealProvision', uid: 'us-jp-tpd/1.a' },
       { type: 'openAgreement', id: 'kr-us-tpd' },
       { type: 'revealSector', id: 'semiconductors-computing' },
+      { type: 'ready' },
       { type: 'chooseAgreements' },
       { type: 'openInNewPanel' },
     ];
