@@ -8,6 +8,10 @@ export const selectors = Object.freeze({
   /** Quick Open / Command Palette text box and its result rows. */
   quickInput: '.quick-input-widget input.input',
   quickInputRow: '.quick-input-widget .monaco-list-row',
+  /** The quick input as a whole (it fades in when it opens). */
+  quickInputWidget: '.quick-input-widget',
+  /** Group headers of a quick pick with separators (shown on the first row of each group, or as rows of their own). */
+  quickInputSeparator: '.quick-input-widget .quick-input-list-separator, .quick-input-widget .quick-input-list-separator-as-item',
   /** "Developer: Show Running Extensions" editor (opens as a modal editor in 1.139) and its rows. */
   runningExtensionsEditor: '.runtime-extensions-editor',
   runningExtensionRow: '.runtime-extensions-editor .monaco-list-row',
@@ -54,6 +58,7 @@ export const commandLabels = Object.freeze({
   clearFilter: 'Tech Deal Atlas: Clear Filter',
   revertFile: 'File: Revert File',
   compare: 'Tech Deal Atlas: Compare Agreements…',
+  search: 'Tech Deal Atlas: Search…',
   defineTerm: 'Tech Deal Atlas: Define Term at Cursor',
   newUntitledFile: 'File: New Untitled Text File',
 });
