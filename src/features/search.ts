@@ -181,8 +181,6 @@ class SearchSession implements vscode.Disposable {
     private readonly onClose: () => void,
   ) {
     const qp = this.quickPick;
-    const sectorName = this.sectorName();
-    qp.title = sectorName ? vscode.l10n.t('Search in {0}', sectorName) : vscode.l10n.t('Tech Deal Atlas: Search');
     qp.placeholder = vscode.l10n.t('Agreements, provisions and glossary terms, in Korean or English (초성 such as ㅇㄹㅌㅁㅅ works too)');
     // Results come ranked from our index: VS Code must neither filter nor re-sort them.
     qp.matchOnDescription = false;
@@ -220,6 +218,8 @@ class SearchSession implements vscode.Disposable {
 
   private update(value: string): void {
     const qp = this.quickPick;
+    const sectorName = this.sectorName();
+    qp.title = sectorName ? vscode.l10n.t('Search in {0}', sectorName) : vscode.l10n.t('Tech Deal Atlas: Search');
     const index = this.indexes.current;
     const catalog = this.catalogService.catalog;
     if (!index || !catalog) {
