@@ -41,6 +41,7 @@ function readView(): CompareViewState | undefined {
   const next: CompareViewState = {
     ...view,
     differencesOnly: (form('differencesOnly') as HTMLInputElement | null)?.checked ?? view.differencesOnly,
+    compact: (form('compact') as HTMLInputElement | null)?.checked ?? view.compact ?? false,
     order: form('order')?.value === 'catalog' ? 'catalog' : 'coverage',
     sectors: Array.from(main.querySelectorAll<HTMLInputElement>('input[name="sector"]:checked')).map((input) => input.value),
   };

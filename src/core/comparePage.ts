@@ -22,6 +22,7 @@ export interface ComparePageStrings {
   exportGroup: string;
   viewGroup: string;
   differencesOnly: string;
+  compact: string;
   order: string;
   orderCoverage: string;
   orderCatalog: string;
@@ -185,6 +186,7 @@ function renderToolbar(input: ComparePageInput): string {
   </div>
   <div class="view-options" role="group" aria-label="${h(s.viewGroup)}">
     <label class="checkbox"><input type="checkbox" name="differencesOnly" data-key="view:differencesOnly"${view.differencesOnly ? ' checked' : ''}><span>${h(s.differencesOnly)}</span></label>
+    <label class="checkbox"><input type="checkbox" name="compact" data-key="view:compact"${view.compact ? ' checked' : ''}><span>${h(s.compact)}</span></label>
     <label class="select">${h(s.order)}
       <select name="order" data-key="view:order">
         <option value="coverage"${view.order === 'coverage' ? ' selected' : ''}>${h(s.orderCoverage)}</option>
@@ -242,7 +244,7 @@ function renderMatrix(input: ComparePageInput, catalog: Catalog, comparison: Com
 
   return `<p class="keyboard-help" id="keyboard-help">${h(s.keyboardHelp)}</p>
 <div class="matrix-scroll">
-<table class="matrix" role="table" lang="${lang}" aria-describedby="keyboard-help" data-columns="${comparison.agreements.length}">
+<table class="matrix${input.view.compact ? ' compact' : ''}" role="table" lang="${lang}" aria-describedby="keyboard-help" data-columns="${comparison.agreements.length}">
 ${caption}
 <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader" class="corner">${h(labels.sector)}</th>${head}</tr></thead>
 <tbody role="rowgroup">${body}</tbody>

@@ -14,6 +14,8 @@ export interface CompareViewState {
   /** Catalog language of this panel; absent = follow the `techDealAtlas.language` setting. */
   lang?: Lang;
   differencesOnly: boolean;
+  /** Provision texts cut to two lines (full text on focus and in exports); absent = full text. */
+  compact?: boolean;
   /** Sector filter: only these sectors; empty = all. */
   sectors: string[];
   order: RowOrder;
@@ -71,13 +73,15 @@ const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number
 /** A view state from the webview or from `getState()` after a reload; undefined if it is not one. */
 export function parseViewState(raw: unknown): CompareViewState | undefined {
   if (!isObj(raw)) return undefined;
-  const { agreements, lang, differencesOnly, sectors, order, detached } = raw;
+  const { agreements, lang, differencesOnly, sectors, order, detached, compact } = raw;
   if (!isIdList(agreements) || !isIdList(sectors) || typeof differencesOnly !== 'boolean') return undefined;
   if (order !== 'coverage' && order !== 'catalog') return undefined;
   if (lang !== undefined && lang !== 'ko' && lang !== 'en') return undefined;
   if (detached !== undefined && typeof detached !== 'boolean') return undefined;
+  if (compact !== undefined && typeof compact !== 'boolean') return undefined;
   const view: CompareViewState = { agreements: [...new Set(agreements)], differencesOnly, sectors: [...new Set(sectors)], order };
   if (lang) view.lang = lang;
+  if (compact) view.compact = true;
   if (detached) view.detached = true;
   return view;
 }

@@ -58,7 +58,11 @@ export function registerComparePanel(context: vscode.ExtensionContext, catalogSe
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),
+      // VS Code shows the panel as loading until this resolves: wait for the catalog so the page is set once, whole.
+      deserializeWebviewPanel: async (panel, state) => {
+        await catalogService.whenReady();
+        manager.restore(panel, state);
+      },
     }),
   );
   return {
@@ -462,6 +466,7 @@ function uiStrings(): ComparePageStrings {
     exportGroup: t('Comparison actions'),
     viewGroup: t('View options'),
     differencesOnly: t('Differences only'),
+    compact: t('Compact'),
     order: t('Order:'),
     orderCoverage: t('Shared first'),
     orderCatalog: t('Sector list'),
