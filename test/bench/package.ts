@@ -99,10 +99,27 @@ function stageWorkingTree(root: string, stage: string): void {
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
 }
 
-/** Builds and packages the extension exactly as `npm run package` does, in a staging copy; reads the result. */
-export function buildPackage(root: string, outDir: string, log: (m: string) => void): PackageResult {
-  const started = Date.now();
+export interface StagedPackage {
+  /** The staging copy of the working tree; after the build step of `npm run package`, a runnable extension folder. */
+  stage: string;
+  result?: PackageResult;
+  /** Why there is no VSIX. */
+  error?: string;
+}
+
+/** Runs `npm run package` in a staging copy of the working tree; never throws for a failed build. */
+export function stagePackage(root: string, outDir: string, log: (m: string) => void): StagedPackage {
   const stage = join(outDir, 'stage');
+  try {
+    return { stage, result: buildPackage(root, stage, outDir, log) };
+  } catch (err) {
+    return { stage, error: (err as Error).message };
+  }
+}
+
+/** Builds and packages the extension exactly as `npm run package` does, in a staging copy; reads the result. */
+function buildPackage(root: string, stage: string, outDir: string, log: (m: string) => void): PackageResult {
+  const started = Date.now();
   stageWorkingTree(root, stage);
   const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = manifest.scripts?.package;
