@@ -625,7 +625,8 @@ export class SearchIndex {
     let complete = perWord.length === words.length && candidates!.size > 0;
     if (!complete && words.length > 1) {
       // Nothing matches every word: rank what matches most of them (each word on its own this time).
-      perWord = words.map((word) => this.matchWordWithFallbacks(word, accept, undefined));
+      // The first word was matched on its own already.
+      perWord = words.map((word, i) => (i === 0 ? perWord[0] : this.matchWordWithFallbacks(word, accept, undefined)));
     }
 
     // "research security Japan", "US–UK 원자력": words naming an agreement only select; the topic words rank.
@@ -705,7 +706,9 @@ export class SearchIndex {
    */
   private matchWordWithFallbacks(word: QueryWord, accept: Accept, candidates: Set<string> | undefined): WordMatches {
     let found = this.matchWord(word, accept, candidates, 'typed');
-    if (!found.matches.size && word.alternatives.some((a) => a.prefix === 'fallback')) found = this.matchWord(word, accept, candidates, 'prefix');
+    // A word the index has, which only does not occur together with the other words, is no typo to correct.
+    if (found.matches.size || (candidates && this.estimate(word) > 0)) return found;
+    if (word.alternatives.some((a) => a.prefix === 'fallback')) found = this.matchWord(word, accept, candidates, 'prefix');
     if (!found.matches.size && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accept, candidates, 'fuzzy');
     if (!found.matches.size && word.fallback) found = this.matchWordWithFallbacks(word.fallback, accept, candidates);
     return found;
