@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEMO_WORKSPACE, ROOT, buildExtension, launchBrowser, openWorkbench, startCodeServer } from '../harness/vscode-host.mjs';
+import { ROOT } from '../harness/vscode-host.mjs';
 import { runCommand, waitForWorkbench } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
+import { useWorkbench } from './suite.mjs';
 
-const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const TPDS = ['kr-us-tpd', 'us-uk-tpd', 'us-jp-tpd'];
 const RUNS = [
   { kind: 'light', themeClass: 'vs', colorTheme: 'Default Light Modern', lang: 'en' },
@@ -48,43 +48,21 @@ for (const run of RUNS) {
     // Sectors each deal covers, straight from the data: the expected rows.
     const covering = (sector) => tpds.filter((a) => a.provisions.some((p) => p.sectors.includes(sector)));
     const sectorIds = [...new Set(tpds.flatMap((a) => a.provisions.flatMap((p) => p.sectors)))];
-    let browser;
-    let server;
+    const workbench = useWorkbench({
+      name: 'compare',
+      kind: run.kind,
+      settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang },
+    });
+    const shot = (name) => workbench.shot(name);
     let page;
     let webview;
 
-    const shot = async (name) => {
-      const file = path.join(SCREENSHOTS, `${run.kind}-${name}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    };
-
     before(async function () {
-      this.timeout(180_000);
-      buildExtension();
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      browser = await launchBrowser();
-      server = await startCodeServer({
-        settings: { 'workbench.colorTheme': run.colorTheme, 'techDealAtlas.language': run.lang },
-        tmpPrefix: `tda-e2e-compare-${run.kind}-`,
-      });
-      page = await openWorkbench(browser, server, { folder: MEMO_WORKSPACE, extensionDevelopmentPath: ROOT });
-      await waitForWorkbench(page);
+      this.timeout(90_000);
+      page = workbench.page;
       await page.waitForFunction(([sel, cls]) => document.querySelector(sel)?.classList.contains(cls), [selectors.workbench, run.themeClass], { timeout: 20_000 });
       // The extension under development is loaded once its view container shows in the activity bar.
       await page.locator(`${selectors.activityBarItem}[aria-label^="Tech Deal Atlas"]`).first().waitFor({ timeout: 60_000 });
-    });
-
-    after(async () => {
-      await page?.context().close().catch(() => undefined);
-      await server?.stop();
-      await browser?.close();
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && page) {
-        await shot(`compare-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      }
     });
 
     it('chooses the three Technology Prosperity Deals in the Compare Agreements quick pick', async () => {
