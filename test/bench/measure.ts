@@ -130,6 +130,8 @@ export interface Row {
   baseline?: { label: string; value: Stat | number };
   targets?: Target[];
   notes?: string[];
+  /** Extra figures for the JSON only (e.g. per query kind). */
+  details?: Record<string, unknown>;
 }
 
 /** baseline ÷ ours on medians (how many times faster ours is); undefined without a baseline. */

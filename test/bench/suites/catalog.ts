@@ -38,7 +38,7 @@ export function catalogSuite(probe?: ProbeRunner): Suite {
       const shippedSize = `1× shipped (${ctx.base.length} files, ${formatCount(shippedProvisions)} provisions)`;
 
       // Cold: what the first load after VS Code starts costs, schema compilation included.
-      const coldRuns = ctx.smoke ? 1 : 7;
+      const coldRuns = ctx.smoke ? 1 : 5;
       const cold = async (kind: 'ours' | 'naive'): Promise<Stat> => {
         const samples: number[] = [];
         for (let i = 0; i < coldRuns; i++) {
@@ -79,7 +79,7 @@ export function catalogSuite(probe?: ProbeRunner): Suite {
         const read = (file: string) => fsp.readFile(join(dir, file));
         const check = await loadCatalog(files, read);
         const problems = check.problems.length;
-        const reps = ctx.smoke ? 3 : factor === 1 ? 200 : factor === 10 ? 20 : 3;
+        const reps = ctx.smoke ? 3 : factor === 1 ? 200 : factor === 10 ? 15 : 2;
         const opts = { warmup: ctx.smoke || factor === 100 ? 1 : Math.max(2, reps / 10), reps, budgetMs: ctx.smoke ? 500 : factor === 100 ? 8_000 : 3_000, minReps: 3 };
         ctx.log(`catalog: warm load ${factor}× (${files.length} files) × ${reps}`);
         collectGarbage();
