@@ -634,14 +634,19 @@ export class SearchIndex {
     // happens to name the agreement would outrank the provision the analyst is after.
     const narrowing = perWord.some((w) => w.named.size > 0) && perWord.some((w) => w.named.size === 0);
     const combined = new Map<string, { key: string; score: number; words: number }>();
-    for (const { matches, named } of perWord) {
-      const scope = named.size > 0;
-      for (const [key, m] of matches) {
-        if (narrowing && scope && m.bodyOnly && key.startsWith('term:')) continue;
-        let entry = combined.get(key);
-        if (!entry) combined.set(key, (entry = { key, score: 0, words: 0 }));
-        entry.score += narrowing && scope ? 0 : m.score;
-        entry.words += 1;
+    if (perWord.length === 1) {
+      // One word: its matches are the ranking (no merging needed).
+      for (const [key, m] of perWord[0].matches) combined.set(key, { key, score: m.score, words: 1 });
+    } else {
+      for (const { matches, named } of perWord) {
+        const scope = named.size > 0;
+        for (const [key, m] of matches) {
+          if (narrowing && scope && m.bodyOnly && key.startsWith('term:')) continue;
+          let entry = combined.get(key);
+          if (!entry) combined.set(key, (entry = { key, score: 0, words: 0 }));
+          entry.score += narrowing && scope ? 0 : m.score;
+          entry.words += 1;
+        }
       }
     }
     const wordCount = words.length;
@@ -745,12 +750,15 @@ export class SearchIndex {
     const matches = new Map<string, WordMatch>();
     const named = new Set<string>();
     for (const r of results) {
-      const matchedWhole = r.queryTerms.some((t) => wholeWords.has(t));
-      const matchedBigrams = matchedWhole ? 0 : r.queryTerms.filter((t) => bigrams.has(t)).length;
-      if (!matchedWhole && (total === 0 || matchedBigrams < word.bigramsRequired)) continue;
-      // MiniSearch multiplies by the number of query terms matched; undo that and weigh bigram coverage instead.
-      const raw = r.score / Math.max(1, r.queryTerms.length);
-      const coverage = matchedWhole ? 1 : (matchedBigrams / total) ** 2;
+      const queryTerms = r.queryTerms;
+      // Without bigrams every alternative is the whole word: any result matched it.
+      let coverage = 1;
+      if (total > 0 && !queryTerms.some((t) => wholeWords.has(t))) {
+        let matchedBigrams = 0;
+        for (const t of queryTerms) if (bigrams.has(t)) matchedBigrams++;
+        if (matchedBigrams < word.bigramsRequired) continue;
+        coverage = (matchedBigrams / total) ** 2;
+      }
       const key = r.id as string;
       const match = r.match as Record<string, string[]>;
       if (key.startsWith('agreement:') && Object.entries(match).some(([term, fs]) => exact.has(term) && fs.some((f) => NAME_FIELDS.has(f)))) {
@@ -759,7 +767,9 @@ export class SearchIndex {
       if (candidates && !candidates.has(key)) continue; // matched only to pass its name on to its provisions
       // Only terms are ever judged by where they matched (see `narrowing`).
       const bodyOnly = key.startsWith('term:') && Object.values(match).every((fs) => fs.every((f) => BODY_FIELDS.has(f)));
-      matches.set(key, { score: raw * r.queryTerms.length ** 0.5 * coverage, terms: r.terms, bodyOnly });
+      // MiniSearch multiplies by the number of query terms matched; undo that and weigh bigram coverage instead.
+      const n = Math.max(1, queryTerms.length);
+      matches.set(key, { score: (r.score / n) * Math.sqrt(n) * coverage, terms: r.terms, bodyOnly });
     }
     // A word naming an agreement matches its provisions (weakly: the provision does not say it, its agreement does).
     for (const agreementKey of named) {
