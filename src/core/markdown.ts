@@ -1,12 +1,14 @@
 // Markdown for data-derived text. Data may contain anything (it can come from users' own files), so:
 //  - `escapeMarkdown` makes a string render as literal text inside Markdown (hovers, tooltips);
 //  - `renderMarkdown` renders Markdown to HTML with raw HTML disabled and only http(s) links kept.
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 
 let renderer: ReturnType<typeof MarkdownIt> | undefined;
 function markdownIt(): ReturnType<typeof MarkdownIt> {
   if (!renderer) {
-    renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    // Required on first use: evaluating markdown-it costs ~15 ms, which activation should not pay.
+    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+    renderer = new MarkdownItClass({ html: false, linkify: false, typographer: false });
     // Only web links survive; `command:`, `javascript:`, `file:`, `data:` … become plain text.
     renderer.validateLink = (url: string) => /^https?:\/\//i.test(url.trim());
   }

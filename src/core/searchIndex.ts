@@ -15,7 +15,7 @@
 // nothing does, the documents matching most of them are returned, marked incomplete. Citation tokens
 // (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
 // Pure TypeScript, no `vscode`.
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { findCitations } from './citation';
 import {
   hangulToQwerty,
@@ -835,10 +835,16 @@ class DocumentFrequencies {
   }
 }
 
+/** MiniSearch is required on first use so that evaluating the extension bundle (activation) does not pay for it. */
+function miniSearchClass(): typeof MiniSearch {
+  const loaded = require('minisearch') as typeof MiniSearch | { default: typeof MiniSearch };
+  return 'default' in loaded ? loaded.default : loaded;
+}
+
 function createMiniSearch(): { mini: MiniSearch<SearchDocument>; frequencies: DocumentFrequencies } {
   const analyzer = new Analyzer();
   const frequencies = new DocumentFrequencies();
-  const mini = new MiniSearch<SearchDocument>({
+  const mini = new (miniSearchClass())<SearchDocument>({
     idField: 'key',
     fields: FIELDS,
     storeFields: [],
