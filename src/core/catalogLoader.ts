@@ -37,6 +37,7 @@ export interface ParsedFile {
   readonly file: string;
   readonly text: string;
   readonly root: Node;
+  readonly lines: LineIndex;
   readonly data: CatalogFile;
 }
 
@@ -92,12 +93,12 @@ export function buildCatalog(inputs: readonly FileInput[], options: LoadOptions 
     const previous = options.previous?.get(input.file);
     if (hasErrors && previous) {
       fileProblems.push(fileProblem(input.file, 'stale', 'This file has errors: the last valid version of it stays in use until they are fixed.', 'warning'));
-      accepted.push({ parsed: previous, lines: new LineIndex(previous.text), valid: () => true });
+      accepted.push({ parsed: previous, lines: previous.lines, valid: () => true });
       goodFiles.set(input.file, previous);
     } else if (parsed) {
       const invalid = invalidEntities(fileProblems);
       if (!invalid.wholeFile) {
-        accepted.push({ parsed, lines: new LineIndex(parsed.text), valid: (s, i) => !invalid.entities.has(`${s}/${i}`) });
+        accepted.push({ parsed, lines: parsed.lines, valid: (s, i) => !invalid.entities.has(`${s}/${i}`) });
         if (!hasErrors) goodFiles.set(input.file, parsed);
       }
     }
@@ -151,7 +152,7 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
   }
   const data = toValue(root, '', file, lines, problems);
   validateSchema(data, root, file, lines, problems);
-  return { file, text, root, data: data as CatalogFile };
+  return { file, text, root, lines, data: data as CatalogFile };
 }
 
 function describeSyntaxError(code: string): string {
