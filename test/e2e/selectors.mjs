@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // Every DOM selector the e2e tests use. They depend on VS Code's workbench DOM (checked against the pinned
 // code-server / VS Code 1.139): when a VS Code update moves something, this is the only file to change.
 export const selectors = Object.freeze({
@@ -51,14 +53,18 @@ export const selectors = Object.freeze({
 /** Class on `selectors.workbench` for each theme kind. */
 export const themeKindClass = Object.freeze({ light: 'vs', dark: 'vs-dark' });
 
-/** Command palette labels (category: title) used by the tests. */
+// This extension's command titles come from the manifest's English strings, so a renamed title cannot go stale here.
+const nls = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
+const ours = (key) => `${nls.category}: ${nls[`command.${key}`]}`;
+
+/** Command palette labels (category: title) used by the tests (the workbench runs in English). */
 export const commandLabels = Object.freeze({
   showRunningExtensions: 'Developer: Show Running Extensions',
-  filterBySector: 'Tech Deal Atlas: Filter by Sector...',
-  clearFilter: 'Tech Deal Atlas: Clear Filter',
+  filterBySector: ours('filterBySector'),
+  clearFilter: ours('clearFilter'),
   revertFile: 'File: Revert File',
-  compare: 'Tech Deal Atlas: Compare Agreements…',
-  search: 'Tech Deal Atlas: Search…',
-  defineTerm: 'Tech Deal Atlas: Define Term at Cursor',
+  compare: ours('compare'),
+  search: ours('search'),
+  defineTerm: ours('defineTerm'),
   newUntitledFile: 'File: New Untitled Text File',
 });
