@@ -52,6 +52,8 @@ function copyWebviewAssets() {
 }
 
 async function main() {
+  // The schema validator is generated source: regenerate it so a schema edit can never ship a stale validator.
+  require('./src/core/generated/generateValidator.cjs').writeValidator();
   copyWebviewAssets();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {

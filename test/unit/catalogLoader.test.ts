@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { buildCatalog, loadCatalog, type LoadOptions } from '../../src/core/catalogLoader';
 import type { CatalogProblem } from '../../src/core/model';
+import { readFileSync } from 'node:fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const generator = require('../../src/core/generated/generateValidator.cjs') as { generateValidatorSource(): string; OUT: string };
 
 /** A minimal valid catalog file, written with the line layout the position assertions below rely on. */
 const VALID = `{
@@ -57,6 +60,10 @@ function variant(from: string, to: string): string {
 }
 
 describe('catalog loader', () => {
+  it('validates with a generated validator that matches the current schema (npm run build regenerates it)', () => {
+    assert.equal(readFileSync(generator.OUT, 'utf8'), generator.generateValidatorSource());
+  });
+
   it('loads a valid file into linked maps with citable provision ids', () => {
     const { catalog, problems, goodFiles } = load(VALID);
     assert.deepEqual(problems, []);
