@@ -17,6 +17,8 @@ const status = document.getElementById('status') as HTMLElement;
 /** The view this panel shows; the extension's `render` messages are the authority, the form controls propose changes. */
 let view: CompareViewState | undefined = parseViewState(parseJson(main.dataset.view)) ?? parseViewState(vscode.getState());
 let requestId = 0;
+/** How many view changes this page has proposed; renders answering an older one are stale (see compareProtocol.ts). */
+let proposed = 0;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 function parseJson(value: string | undefined): unknown {
@@ -50,7 +52,7 @@ function readView(): CompareViewState | undefined {
 }
 
 function proposeView(next: CompareViewState | undefined): void {
-  if (next) post({ type: 'setView', view: next });
+  if (next) post({ type: 'setView', view: next, revision: ++proposed });
 }
 
 main.addEventListener('change', (event) => {
@@ -199,7 +201,9 @@ function navItemsAndControls(): HTMLElement[] {
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseExtensionMessage(event.data);
   if (!message) return;
-  if (message.type === 'render') render(message.html, message.view);
+  // A render that answers an older proposal would undo the controls the user has changed since; the newer
+  // proposal's own render is on its way (and carries any catalog change as well).
+  if (message.type === 'render' && message.revision >= proposed) render(message.html, message.view);
   else if (message.type === 'exported') showStatus(message.message, message.ok);
 });
 

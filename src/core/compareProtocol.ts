@@ -33,7 +33,12 @@ export type ExportTarget = 'clipboard' | 'editor' | 'file';
 export type WebviewMessage =
   /** The page's script is running (sent once per page load): the extension answers with current content. */
   | { type: 'ready' }
-  | { type: 'setView'; view: CompareViewState }
+  /**
+   * `revision` counts the webview's proposals (1, 2, …): the extension echoes the last one it handled in each
+   * `render`, so the webview can drop a render that answers an older proposal while a newer one is in flight
+   * (toggling two options quickly would otherwise flash the first toggle back for one render).
+   */
+  | { type: 'setView'; view: CompareViewState; revision?: number }
   | { type: 'export'; requestId: number; format: ExportFormat; target: ExportTarget }
   | { type: 'openProvision'; uid: string }
   | { type: 'revealProvision'; uid: string }
@@ -45,7 +50,8 @@ export type WebviewMessage =
 /** Extension → webview. */
 export type ExtensionMessage =
   /** New content for the panel's `<main>` (rendered by src/core/comparePage.ts) and the view it shows. */
-  | { type: 'render'; html: string; view: CompareViewState }
+  /** `revision`: the last `setView` revision the extension had handled when it rendered (0 before any). */
+  | { type: 'render'; html: string; view: CompareViewState; revision: number }
   /** Outcome of an `export` request, with a sentence for the panel's status line. */
   | { type: 'exported'; requestId: number; ok: boolean; message: string };
 
@@ -92,7 +98,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   switch (raw.type) {
     case 'setView': {
       const view = parseViewState(raw.view);
-      return view && { type: 'setView', view };
+      if (!view || (raw.revision !== undefined && !isRequestId(raw.revision))) return undefined;
+      return raw.revision === undefined ? { type: 'setView', view } : { type: 'setView', view, revision: raw.revision };
     }
     case 'export': {
       const { requestId, format, target } = raw;
@@ -121,7 +128,9 @@ export function parseExtensionMessage(raw: unknown): ExtensionMessage | undefine
   if (!isObj(raw)) return undefined;
   if (raw.type === 'render') {
     const view = parseViewState(raw.view);
-    return view && typeof raw.html === 'string' && raw.html.length <= MAX_HTML ? { type: 'render', html: raw.html, view } : undefined;
+    const revision = raw.revision ?? 0;
+    if (!view || !isRequestId(revision) || typeof raw.html !== 'string' || raw.html.length > MAX_HTML) return undefined;
+    return { type: 'render', html: raw.html, view, revision };
   }
   if (raw.type === 'exported') {
     const { requestId, ok, message } = raw;

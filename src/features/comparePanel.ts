@@ -267,6 +267,8 @@ class ComparePanel {
     return { catalog, comparison: this.comparison(catalog), view: this.view, lang: this.lang, uiLanguage: vscode.env.language, strings: uiStrings() };
   }
 
+  /** The last `setView` revision handled (echoed in renders; see compareProtocol.ts). */
+  private revision = 0;
   /** Set when the page was loaded before the catalog: the next render loads the whole page again. */
   private loadedWithoutCatalog = false;
 
@@ -300,7 +302,7 @@ class ComparePanel {
       return;
     }
     this.updateTitle();
-    void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view }, sink);
+    void this.post({ type: 'render', html: renderCompareMain(this.input()), view: this.view, revision: this.revision }, sink);
   }
 
   private updateTitle(): void {
@@ -333,6 +335,7 @@ class ComparePanel {
       case 'setView': {
         // Whether the panel is detached is the extension's business, not the webview's.
         const { detached: _ignored, ...view } = message.view;
+        if (message.revision !== undefined) this.revision = message.revision;
         this.update(this.view.detached ? { ...view, detached: true } : view, sink);
         break;
       }

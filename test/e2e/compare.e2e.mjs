@@ -186,9 +186,32 @@ for (const run of RUNS) {
       await webview.locator('.toolbar').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await shot('compare-compact');
-      await webview.locator('input[name="compact"]').uncheck({ force: true });
-      await webview.locator('input[name="differencesOnly"]').check({ force: true });
-      await webview.locator('table.matrix:not(.compact)').waitFor();
+    });
+
+    it('keeps two quick toggles: the answer to the first does not undo the second', async () => {
+      // Both changes are proposed before the extension answers the first; each answer re-renders the toolbar, so
+      // the first answer must not show "differences only" unchecked again (it is dropped as stale).
+      await webview.locator('table.matrix.compact').waitFor();
+      await webview.locator('#compare').evaluate((main) => {
+        window.__differencesOnlyAfterRender = [];
+        new MutationObserver(() => {
+          const input = main.querySelector('input[name="differencesOnly"]');
+          if (input) window.__differencesOnlyAfterRender.push(input.checked);
+        }).observe(main, { childList: true });
+        main.querySelector('input[name="compact"]').click();
+        main.querySelector('input[name="differencesOnly"]').click();
+      });
+      const differing = sectorIds.filter((s) => covering(s).length < 3).length;
+      const rows = webview.locator('table.matrix:not(.compact) tbody tr');
+      await webview.locator(`table.matrix:not(.compact) tbody tr >> nth=${differing - 1}`).waitFor();
+      for (let i = 0; i < 50 && (await rows.count()) !== differing; i++) await page.waitForTimeout(100);
+      assert.equal(await rows.count(), differing, 'the table shows the differences, not compact');
+      await page.waitForTimeout(500); // any further (stale) render would have arrived by now
+      const seen = await webview.locator('#compare').evaluate(() => window.__differencesOnlyAfterRender);
+      assert.ok(seen.length >= 1, 'the panel re-rendered');
+      assert.deepEqual(seen, seen.map(() => true), `"differences only" stayed checked through every render (${JSON.stringify(seen)})`);
+      assert.equal(await webview.locator('input[name="compact"]').isChecked(), false);
+      assert.equal(await webview.locator('input[name="differencesOnly"]').isChecked(), true);
     });
 
     it('restores after a window reload, with the agreements it compared', async () => {

@@ -78,10 +78,11 @@ describe('Comparison panel', () => {
 
     // What is exported follows the view: "differences only" drops the shared sectors from the table.
     const view = api.compare.panels()[0].view;
-    const rendered = await api.compare.dispatch({ type: 'setView', view: { ...view, differencesOnly: true } });
+    const rendered = await api.compare.dispatch({ type: 'setView', view: { ...view, differencesOnly: true }, revision: 41 });
     assert.deepEqual(rendered.map((r) => r.type), ['render']);
     const render = rendered[0] as Extract<ExtensionMessage, { type: 'render' }>;
     assert.equal(render.view.differencesOnly, true);
+    assert.equal(render.revision, 41, 'the render answers the proposal it was asked for');
     assert.ok(render.html.includes('<table'), 'the re-rendered content has the table');
     await api.compare.dispatch({ type: 'export', requestId: 8, format: 'markdown', target: 'clipboard' });
     const differences = toMarkdown(buildComparison(catalog, TPDS, { differencesOnly: true }), catalog, lang);

@@ -8,6 +8,7 @@ describe('comparison panel protocol', () => {
   it('accepts every message the webview sends, as sent', () => {
     const messages = [
       { type: 'setView', view: VIEW },
+      { type: 'setView', view: VIEW, revision: 7 },
       { type: 'export', requestId: 3, format: 'markdown', target: 'clipboard' },
       { type: 'export', requestId: 0, format: 'csv', target: 'file' },
       { type: 'export', requestId: 4, format: 'markdown', target: 'editor' },
@@ -41,6 +42,8 @@ describe('comparison panel protocol', () => {
       { type: 'setView', view: { ...VIEW, order: 'random' } },
       { type: 'setView', view: { ...VIEW, differencesOnly: 'yes' } },
       { type: 'setView', view: { ...VIEW, sectors: 'ai' } },
+      { type: 'setView', view: VIEW, revision: -1 },
+      { type: 'setView', view: VIEW, revision: '2' },
       { type: 'setView', view: { ...VIEW, agreements: Array.from({ length: 201 }, (_, i) => `a${i}`) } },
     ];
     for (const m of bad) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 100));
@@ -59,7 +62,10 @@ describe('comparison panel protocol', () => {
   });
 
   it('checks what the extension sends before the webview uses it', () => {
-    assert.deepEqual(parseExtensionMessage({ type: 'render', html: '<p>x</p>', view: VIEW }), { type: 'render', html: '<p>x</p>', view: VIEW });
+    assert.deepEqual(parseExtensionMessage({ type: 'render', html: '<p>x</p>', view: VIEW, revision: 3 }), { type: 'render', html: '<p>x</p>', view: VIEW, revision: 3 });
+    // A render without a revision answers no proposal (revision 0).
+    assert.deepEqual(parseExtensionMessage({ type: 'render', html: '<p>x</p>', view: VIEW }), { type: 'render', html: '<p>x</p>', view: VIEW, revision: 0 });
+    assert.equal(parseExtensionMessage({ type: 'render', html: '<p>x</p>', view: VIEW, revision: NaN }), undefined);
     assert.equal(parseExtensionMessage({ type: 'render', html: 1, view: VIEW }), undefined);
     assert.equal(parseExtensionMessage({ type: 'render', html: '', view: {} }), undefined);
     assert.deepEqual(parseExtensionMessage({ type: 'exported', requestId: 2, ok: false, message: 'm' }), { type: 'exported', requestId: 2, ok: false, message: 'm' });
