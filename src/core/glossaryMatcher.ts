@@ -18,7 +18,8 @@
 // Cost: one trie over normalized forms, built once per catalog (`matcherForCatalog` caches it); a query walks the
 // trie from word starts only, and `findAt` touches at most ~3 × `maxSpan` characters around the position whatever
 // the line or document length. Child lookup is a binary search, so glossary size only adds a log factor.
-import { hasBatchim, josa } from 'es-hangul';
+import { hasBatchim } from 'es-hangul';
+import { ALTERNATING_PARTICLES, COPULA_ENDINGS, FIXED_PARTICLES, SECOND_PARTICLES, STACKABLE_ALTERNATING, particleAfter } from './koreanText';
 import type { Catalog, TermData } from './model';
 
 /** What the matcher needs from a glossary term. */
@@ -187,28 +188,7 @@ function isBlankUnit(u: number): boolean {
 /** Last-syllable classes that decide particle forms: no final consonant, final ㄹ, any other final consonant. */
 type SyllableClass = 'vowel' | 'rieul' | 'consonant';
 
-/** Particles whose form depends on the preceding syllable; es-hangul picks the right one. */
-const ALTERNATING = ['이/가', '을/를', '은/는', '으로/로', '와/과', '이나/나', '이란/란', '이랑/랑', '으로서/로서', '으로써/로써', '으로부터/로부터', '이라/라', '이에요/예요'] as const;
-/** Of those, the ones that take a further particle ("으로는", "와의", "이랑도"). */
-const ALTERNATING_STACKABLE = new Set(['으로/로', '와/과', '이랑/랑', '으로서/로서', '으로써/로써', '으로부터/로부터']);
-/** Particles with one form; `true` when a further particle may follow ("에서는", "까지도"). */
-const FIXED: ReadonlyArray<readonly [string, boolean]> = [
-  ['의', false], ['에', true], ['에서', true], ['에게', true], ['에게서', true], ['께', true], ['께서', true],
-  ['한테', true], ['도', false], ['만', true], ['만을', false], ['만이', false], ['까지', true], ['부터', true],
-  ['조차', false], ['마저', false], ['처럼', true], ['보다', true], ['같이', false], ['마다', true], ['만큼', true],
-  ['뿐', false], ['대로', true], ['하고', true], ['에서부터', true], ['밖에', true], ['입니다', false],
-];
-/** Copula endings: after a consonant they need 이 ("계획이다"), after a vowel 이 is optional ("시트다", "시트이다"). */
-const COPULA = ['다', '며', '고', '라고', '라는', '라도', '라서', '지만', '면', '므로', '든', '든지', '었다'];
-/** Particles that may follow a stackable one. */
-const SECOND = ['은/는', '도', '의', '만'] as const;
-
 const REPRESENTATIVE: Record<SyllableClass, string> = { vowel: '가', rieul: '갈', consonant: '각' };
-
-function pick(word: string, option: string): string {
-  if (!option.includes('/')) return option;
-  return josa.pick(word, option as Parameters<typeof josa.pick>[1]);
-}
 
 function buildEndings(cls: SyllableClass): Set<string> {
   const out = new Set<string>(['']);
@@ -217,13 +197,13 @@ function buildEndings(cls: SyllableClass): Set<string> {
     const word = stem + plural;
     const add = (base: string, stackable: boolean) => {
       out.add(plural + base);
-      if (stackable) for (const second of SECOND) out.add(plural + base + pick(word + base, second));
+      if (stackable) for (const second of SECOND_PARTICLES) out.add(plural + base + particleAfter(word + base, second));
     };
     add('', false);
-    for (const option of ALTERNATING) add(pick(word, option), ALTERNATING_STACKABLE.has(option));
-    for (const [particle, stackable] of FIXED) add(particle, stackable);
+    for (const option of ALTERNATING_PARTICLES) add(particleAfter(word, option), STACKABLE_ALTERNATING.has(option));
+    for (const [particle, stackable] of FIXED_PARTICLES) add(particle, stackable);
     const vowelFinal = !hasBatchim(word);
-    for (const ending of COPULA) {
+    for (const ending of COPULA_ENDINGS) {
       add(`이${ending}`, false);
       if (vowelFinal) add(ending === '었다' ? '였다' : ending, false);
     }
@@ -241,7 +221,7 @@ export const MAX_ENDING = Math.max(...Object.values(ENDINGS).flatMap((set) => [.
 
 function syllableClass(syllable: string): SyllableClass {
   if (!hasBatchim(syllable)) return 'vowel';
-  return pick(syllable, '으로/로') === '로' ? 'rieul' : 'consonant';
+  return particleAfter(syllable, '으로/로') === '로' ? 'rieul' : 'consonant';
 }
 
 const syllableClasses = new Map<number, SyllableClass>();

@@ -33,44 +33,68 @@ export function initialConsonants(value: string): string {
   return getChoseong(value).replace(/\s+/g, '');
 }
 
-/**
- * Particles, longest first. `option` names the es-hangul alternation the particle belongs to; the particle is only
- * stripped when the stem takes that form (협력으로 → 협력, but 우주으로 is not 우주 + 으로). Particles without an
- * alternation (에, 의, 에서 …) have no option.
- */
-const PARTICLES: readonly { suffix: string; option?: JosaOption; head?: string }[] = [
-  ...alternating('으로부터', '로부터', '으로부터/로부터'),
-  ...alternating('으로서', '로서', '으로서/로서'),
-  ...alternating('으로써', '로써', '으로써/로써'),
-  ...alternating('으로는', '로는', '으로/로'),
-  ...alternating('으로도', '로도', '으로/로'),
-  ...alternating('으로의', '로의', '으로/로'),
-  ...alternating('이라는', '라는', '이라/라'),
-  ...alternating('과는', '와는', '와/과'),
-  ...alternating('과의', '와의', '와/과'),
-  ...alternating('과도', '와도', '와/과'),
-  ...alternating('으로', '로', '으로/로'),
-  ...alternating('이나', '나', '이나/나'),
-  ...alternating('이랑', '랑', '이랑/랑'),
-  ...alternating('이란', '란', '이란/란'),
-  ...alternating('과', '와', '와/과'),
-  ...alternating('은', '는', '은/는'),
-  ...alternating('이', '가', '이/가'),
-  ...alternating('을', '를', '을/를'),
-  ...[
-    '에서부터', '에게서', '한테서', '에서는', '에서도', '에서의', '에서만', '까지는', '까지도', '부터는', '에게는',
-    '에서', '에게', '한테', '까지', '부터', '마저', '조차', '처럼', '보다', '마다', '께서', '에는', '에도', '에의', '에만',
-    '의', '에', '도', '만',
-  ].map((suffix) => ({ suffix })),
-].sort((a, b) => b.suffix.length - a.suffix.length);
+// ---------------------------------------------------------------------------------------------
+// Particles (josa): one inventory for the glossary matcher (which endings may follow a term) and search (which
+// endings to strip from a query word).
 
-function alternating(withBatchim: string, withoutBatchim: string, option: JosaOption) {
-  const [first, second] = option.split('/');
-  return [
-    { suffix: withBatchim, option, head: withBatchim.startsWith(first) ? first : second },
-    { suffix: withoutBatchim, option, head: withoutBatchim.startsWith(second) ? second : first },
-  ];
+/** Particles whose form depends on the preceding syllable (`이/가`: 이 after a final consonant); es-hangul picks. */
+export const ALTERNATING_PARTICLES: readonly JosaOption[] = [
+  '이/가', '을/를', '은/는', '으로/로', '와/과', '이나/나', '이란/란', '이랑/랑', '으로서/로서', '으로써/로써', '으로부터/로부터',
+  '이라/라', '이에요/예요',
+];
+/** Of those, the ones another particle may follow (으로는, 와의, 이랑도). */
+export const STACKABLE_ALTERNATING: ReadonlySet<JosaOption> = new Set<JosaOption>([
+  '으로/로', '와/과', '이랑/랑', '으로서/로서', '으로써/로써', '으로부터/로부터',
+]);
+/** Particles with one form; `true` when another particle may follow (에서는, 까지도). */
+export const FIXED_PARTICLES: ReadonlyArray<readonly [string, boolean]> = [
+  ['의', false], ['에', true], ['에서', true], ['에게', true], ['에게서', true], ['께', true], ['께서', true],
+  ['한테', true], ['한테서', true], ['도', false], ['만', true], ['만을', false], ['만이', false], ['까지', true], ['부터', true],
+  ['조차', false], ['마저', false], ['처럼', true], ['보다', true], ['같이', false], ['마다', true], ['만큼', true],
+  ['뿐', false], ['대로', true], ['하고', true], ['에서부터', true], ['밖에', true], ['입니다', false],
+];
+/** Particles that may follow a stackable one. */
+export const SECOND_PARTICLES: readonly string[] = ['은/는', '도', '의', '만'];
+
+/** Copula endings: after a consonant they need 이 ("계획이다"), after a vowel 이 is optional ("시트다", "시트이다"). */
+export const COPULA_ENDINGS: readonly string[] = ['다', '며', '고', '라고', '라는', '라도', '라서', '지만', '면', '므로', '든', '든지', '었다'];
+
+/** The form of `particle` (an alternation like `을/를`, or a fixed particle) that follows `word`. */
+export function particleAfter(word: string, particle: string): string {
+  return particle.includes('/') ? josa.pick(word, particle as JosaOption) : particle;
 }
+
+interface Suffix {
+  suffix: string;
+  /** The alternation the (first) particle belongs to, and its form in this suffix. */
+  option?: JosaOption;
+  head?: string;
+  /** A copula ending without 이: only after a syllable without a final consonant (시트다, not 계획다). */
+  afterVowel?: boolean;
+}
+
+/**
+ * Every particle, stacked pair and copula ending as a suffix, longest first. A suffix is only stripped when the
+ * stem takes that form (협력으로 → 협력, but 우주으로 is not 우주 + 으로).
+ */
+const PARTICLES: readonly Suffix[] = (() => {
+  const out = new Map<string, Suffix>();
+  const put = (entry: Suffix) => out.has(entry.suffix) || out.set(entry.suffix, entry);
+  const add = (head: string, stackable: boolean, option?: JosaOption) => {
+    for (const suffix of [head, ...(stackable ? SECOND_PARTICLES.map((second) => head + particleAfter(head, second)) : [])]) {
+      put(option ? { suffix, option, head } : { suffix });
+    }
+  };
+  for (const option of ALTERNATING_PARTICLES) {
+    for (const form of option.split('/')) add(form, STACKABLE_ALTERNATING.has(option), option);
+  }
+  for (const [particle, stackable] of FIXED_PARTICLES) add(particle, stackable);
+  for (const ending of COPULA_ENDINGS) {
+    put({ suffix: `이${ending}` });
+    put({ suffix: ending === '었다' ? '였다' : ending, afterVowel: true });
+  }
+  return [...out.values()].sort((a, b) => b.suffix.length - a.suffix.length);
+})();
 
 /** Verb, adjective and 的 endings that turn a noun into a predicate or modifier (협력한다, 전략적인). */
 const ENDINGS: readonly string[] = [
@@ -82,10 +106,11 @@ const ENDINGS: readonly string[] = [
 const MIN_STEM = 2;
 
 function stripParticle(word: string): string | undefined {
-  for (const { suffix, option, head } of PARTICLES) {
+  for (const { suffix, option, head, afterVowel } of PARTICLES) {
     if (word.length - suffix.length < MIN_STEM || !word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     if (option && josa.pick(stem, option) !== head) continue;
+    if (afterVowel && hasBatchim(stem)) continue;
     return stem;
   }
   return undefined;
@@ -117,7 +142,7 @@ export function koreanStems(word: string): string[] {
 
 /** Whether a whole word is only a particle (the 를 of `AI를`, written against a Latin word). */
 export function isParticle(word: string): boolean {
-  return PARTICLES.some((p) => p.suffix === word);
+  return PARTICLES.some((p) => p.suffix === word && !p.afterVowel);
 }
 
 /** Overlapping two-syllable units: 위성항법 → 위성, 성항, 항법. A one-syllable string has none. */

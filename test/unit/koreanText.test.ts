@@ -10,6 +10,7 @@ import {
   syllableBigrams,
   withoutPendingFinal,
 } from '../../src/core/koreanText';
+import { createMatcher, koreanEndings } from '../../src/core/glossaryMatcher';
 
 describe('koreanText', () => {
   describe('koreanStems', () => {
@@ -50,6 +51,23 @@ describe('koreanText', () => {
         }),
       );
     });
+  });
+
+  it('search and the glossary matcher read the same particles and copula endings after a noun', () => {
+    // One inventory (koreanText.ts) serves both: a noun followed by any ending the matcher accepts is a glossary hit,
+    // and search strips that ending back to the noun — for nouns ending in a vowel, in ㄹ and in another consonant.
+    for (const noun of ['팩트시트', '우주정거장', '연구재단', '아르테미스 계획', '자율주행']) {
+      const last = noun.charCodeAt(noun.length - 1);
+      const word = noun.split(' ').pop()!;
+      const matcher = createMatcher([{ id: 't', term: { ko: noun, en: 'x' } }]);
+      for (const ending of koreanEndings(last)) {
+        if (!ending || ending.startsWith('들')) continue; // the plural is part of the noun, not an ending
+        const text = `${noun}${ending} 다음`;
+        const hits = matcher.findAll(text);
+        assert.ok(hits.some((h) => h.termId === 't' && h.end === noun.length), `matcher: ${text}`);
+        assert.ok(koreanStems(word + ending).includes(word), `search: ${word + ending} → ${koreanStems(word + ending).join(', ')}`);
+      }
+    }
   });
 
   it('tells a particle written against a Latin word', () => {
