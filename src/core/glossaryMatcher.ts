@@ -18,8 +18,7 @@
 // Cost: one trie over normalized forms, built once per catalog (`matcherForCatalog` caches it); a query walks the
 // trie from word starts only, and `findAt` touches at most ~3 × `maxSpan` characters around the position whatever
 // the line or document length. Child lookup is a binary search, so glossary size only adds a log factor.
-import { hasBatchim } from 'es-hangul';
-import { ALTERNATING_PARTICLES, COPULA_ENDINGS, FIXED_PARTICLES, SECOND_PARTICLES, STACKABLE_ALTERNATING, particleAfter } from './koreanText';
+import { ALTERNATING_PARTICLES, COPULA_ENDINGS, FIXED_PARTICLES, SECOND_PARTICLES, STACKABLE_ALTERNATING, hasFinalConsonant, particleAfter } from './koreanText';
 import type { Catalog, TermData } from './model';
 
 /** What the matcher needs from a glossary term. */
@@ -202,7 +201,7 @@ function buildEndings(cls: SyllableClass): Set<string> {
     add('', false);
     for (const option of ALTERNATING_PARTICLES) add(particleAfter(word, option), STACKABLE_ALTERNATING.has(option));
     for (const [particle, stackable] of FIXED_PARTICLES) add(particle, stackable);
-    const vowelFinal = !hasBatchim(word);
+    const vowelFinal = !hasFinalConsonant(word);
     for (const ending of COPULA_ENDINGS) {
       add(`이${ending}`, false);
       if (vowelFinal) add(ending === '었다' ? '였다' : ending, false);
@@ -211,16 +210,20 @@ function buildEndings(cls: SyllableClass): Set<string> {
   return out;
 }
 
-const ENDINGS: Record<SyllableClass, ReadonlySet<string>> = {
-  vowel: buildEndings('vowel'),
-  rieul: buildEndings('rieul'),
-  consonant: buildEndings('consonant'),
-};
-/** Longest ending in UTF-16 units. */
-export const MAX_ENDING = Math.max(...Object.values(ENDINGS).flatMap((set) => [...set].map((e) => e.length)));
+/** Endings by syllable class and the longest one in UTF-16 units; built on first use (a few hundred es-hangul
+ * calls, ~1 ms that activation should not pay). */
+let endingTable: { byClass: Record<SyllableClass, ReadonlySet<string>>; longest: number } | undefined;
+function endings(): NonNullable<typeof endingTable> {
+  if (!endingTable) {
+    const byClass = { vowel: buildEndings('vowel'), rieul: buildEndings('rieul'), consonant: buildEndings('consonant') };
+    const longest = Math.max(...Object.values(byClass).flatMap((set) => [...set].map((e) => e.length)));
+    endingTable = { byClass, longest };
+  }
+  return endingTable;
+}
 
 function syllableClass(syllable: string): SyllableClass {
-  if (!hasBatchim(syllable)) return 'vowel';
+  if (!hasFinalConsonant(syllable)) return 'vowel';
   return particleAfter(syllable, '으로/로') === '로' ? 'rieul' : 'consonant';
 }
 
@@ -229,7 +232,7 @@ const syllableClasses = new Map<number, SyllableClass>();
 export function koreanEndings(syllable: number): ReadonlySet<string> {
   let cls = syllableClasses.get(syllable);
   if (!cls) syllableClasses.set(syllable, (cls = syllableClass(String.fromCharCode(syllable))));
-  return ENDINGS[cls];
+  return endings().byClass[cls];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,8 +487,9 @@ function isWordEnd(text: string, e: number): boolean {
   if (last === Cls.Word) return classAt(text, e) !== Cls.Word;
   if (last !== Cls.Hangul) return true;
   let j = e;
+  const longest = endings().longest;
   while (j < text.length && isHangulUnit(text.charCodeAt(j))) {
-    if (++j - e > MAX_ENDING) return false;
+    if (++j - e > longest) return false;
   }
   return j === e || koreanEndings(text.charCodeAt(e - 1)).has(text.slice(e, j));
 }

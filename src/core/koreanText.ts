@@ -6,9 +6,20 @@
 //  - keyboard habits: a syllable still being composed in the IME (아르템 on the way to 아르테미스) and Korean typed
 //    with the English layout active (dkfmxpaltm → 아르테미스), or the reverse.
 // Pure functions, no `vscode`.
-import { convertHangulToQwerty, convertQwertyToHangul, getChoseong, hasBatchim, josa, removeLastCharacter } from 'es-hangul';
+import type * as HangulLib from './hangulLib';
 
-type JosaOption = Parameters<typeof josa.pick>[1];
+type JosaOption = Parameters<typeof HangulLib.josa.pick>[1];
+
+let hangulLib: typeof HangulLib | undefined;
+/** es-hangul, required on first use: evaluating it builds jamo tables (~2 ms) that activation should not pay. */
+function hangul(): typeof HangulLib {
+  return (hangulLib ??= require('./hangulLib') as typeof HangulLib);
+}
+
+/** The syllable (or the last syllable of `word`) has a final consonant (받침). */
+export function hasFinalConsonant(word: string): boolean {
+  return hangul().hasBatchim(word);
+}
 
 const SYLLABLES = /^[\uAC00-\uD7A3]+$/;
 const INITIALS = /^[\u3131-\u314E]+$/; // compatibility consonants ㄱ … ㅎ
@@ -30,7 +41,7 @@ export function hasBareJamo(value: string): boolean {
 
 /** 초성 of every syllable; bare consonants are kept as they are, anything else is dropped (아르ㅌ → ㅇㄹㅌ). */
 export function initialConsonants(value: string): string {
-  return getChoseong(value).replace(/\s+/g, '');
+  return hangul().getChoseong(value).replace(/\s+/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,7 +72,7 @@ export const COPULA_ENDINGS: readonly string[] = ['다', '며', '고', '라고',
 
 /** The form of `particle` (an alternation like `을/를`, or a fixed particle) that follows `word`. */
 export function particleAfter(word: string, particle: string): string {
-  return particle.includes('/') ? josa.pick(word, particle as JosaOption) : particle;
+  return particle.includes('/') ? hangul().josa.pick(word, particle as JosaOption) : particle;
 }
 
 interface Suffix {
@@ -73,11 +84,14 @@ interface Suffix {
   afterVowel?: boolean;
 }
 
+let suffixes: readonly Suffix[] | undefined;
 /**
  * Every particle, stacked pair and copula ending as a suffix, longest first. A suffix is only stripped when the
- * stem takes that form (협력으로 → 협력, but 우주으로 is not 우주 + 으로).
+ * stem takes that form (협력으로 → 협력, but 우주으로 is not 우주 + 으로). Built on first use: a few hundred
+ * es-hangul calls (~2 ms) that activation should not pay.
  */
-const PARTICLES: readonly Suffix[] = (() => {
+function particleSuffixes(): readonly Suffix[] {
+  if (suffixes) return suffixes;
   const out = new Map<string, Suffix>();
   const put = (entry: Suffix) => out.has(entry.suffix) || out.set(entry.suffix, entry);
   const add = (head: string, stackable: boolean, option?: JosaOption) => {
@@ -93,8 +107,8 @@ const PARTICLES: readonly Suffix[] = (() => {
     put({ suffix: `이${ending}` });
     put({ suffix: ending === '었다' ? '였다' : ending, afterVowel: true });
   }
-  return [...out.values()].sort((a, b) => b.suffix.length - a.suffix.length);
-})();
+  return (suffixes = [...out.values()].sort((a, b) => b.suffix.length - a.suffix.length));
+}
 
 /** Verb, adjective and 的 endings that turn a noun into a predicate or modifier (협력한다, 전략적인). */
 const ENDINGS: readonly string[] = [
@@ -106,11 +120,11 @@ const ENDINGS: readonly string[] = [
 const MIN_STEM = 2;
 
 function stripParticle(word: string): string | undefined {
-  for (const { suffix, option, head, afterVowel } of PARTICLES) {
+  for (const { suffix, option, head, afterVowel } of particleSuffixes()) {
     if (word.length - suffix.length < MIN_STEM || !word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
-    if (option && josa.pick(stem, option) !== head) continue;
-    if (afterVowel && hasBatchim(stem)) continue;
+    if (option && hangul().josa.pick(stem, option) !== head) continue;
+    if (afterVowel && hasFinalConsonant(stem)) continue;
     return stem;
   }
   return undefined;
@@ -142,7 +156,7 @@ export function koreanStems(word: string): string[] {
 
 /** Whether a whole word is only a particle (the 를 of `AI를`, written against a Latin word). */
 export function isParticle(word: string): boolean {
-  return PARTICLES.some((p) => p.suffix === word && !p.afterVowel);
+  return particleSuffixes().some((p) => p.suffix === word && !p.afterVowel);
 }
 
 /** Overlapping two-syllable units: 위성항법 → 위성, 성항, 항법. A one-syllable string has none. */
@@ -158,8 +172,8 @@ export function syllableBigrams(value: string): string[] {
  * when the last syllable has none.
  */
 export function withoutPendingFinal(word: string): string | undefined {
-  if (!isHangulSyllables(word) || !hasBatchim(word)) return undefined;
-  const trimmed = removeLastCharacter(word);
+  if (!isHangulSyllables(word) || !hasFinalConsonant(word)) return undefined;
+  const trimmed = hangul().removeLastCharacter(word);
   return trimmed && isHangulSyllables(trimmed) ? trimmed : undefined;
 }
 
@@ -167,8 +181,8 @@ export function withoutPendingFinal(word: string): string | undefined {
 export function qwertyToHangul(value: string): string | undefined {
   if (!/^[a-z]+$/i.test(value)) return undefined;
   try {
-    const hangul = convertQwertyToHangul(value);
-    return isHangulSyllables(hangul) ? hangul : undefined;
+    const syllables = hangul().convertQwertyToHangul(value);
+    return isHangulSyllables(syllables) ? syllables : undefined;
   } catch {
     return undefined; // es-hangul throws on some impossible jamo sequences (`data` → ㅇㅁㅅㅁ is fine, `hosting` is not)
   }
@@ -178,7 +192,7 @@ export function qwertyToHangul(value: string): string | undefined {
 export function hangulToQwerty(value: string): string | undefined {
   if (!/^[\u3131-\u318E\uAC00-\uD7A3]+$/.test(value)) return undefined;
   try {
-    const latin = convertHangulToQwerty(value);
+    const latin = hangul().convertHangulToQwerty(value);
     return /^[a-z]+$/i.test(latin) ? latin.toLowerCase() : undefined;
   } catch {
     return undefined;
