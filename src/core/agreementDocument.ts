@@ -6,7 +6,7 @@ import { agreementKindLabel, bindingLabel, dateLabel } from './agreementLabels';
 import { formatCitation, provisionName } from './citation';
 import { otherLanguage } from './language';
 import { escapeMarkdown, markdownCodeSpan } from './markdown';
-import { text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from './model';
+import { LANGS, text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from './model';
 import { citedSources, isOfficialSource, sourceKindLabel } from './provenance';
 import type { TreeTarget } from './treeModel';
 
@@ -216,4 +216,29 @@ export function agreementDocumentPath(catalog: Catalog, agreementId: string, lan
 export function agreementIdFromPath(path: string): string | undefined {
   const match = /^\/([a-z0-9][a-z0-9-]*)\//.exec(path);
   return match?.[1];
+}
+
+/**
+ * The agreement whose document a Markdown preview tab shows, read from the tab's label: VS Code titles a preview
+ * "Preview <file name>" (the word localised, in front or behind, "[Preview]" when locked) and tells an extension no
+ * more about a preview tab than that. The file name is the agreement document's, in either language. The longest
+ * name in the label wins, counting `otherNames` (file names of other open documents): a preview of the user's own
+ * "New MOU.md" is not taken for an agreement titled "MOU".
+ */
+export function agreementOfPreviewLabel(catalog: Catalog, label: string, otherNames: Iterable<string> = []): string | undefined {
+  let best: { id: string | undefined; length: number } | undefined;
+  const consider = (name: string, id: string | undefined) => {
+    const at = label.lastIndexOf(name);
+    if (!name || at < 0 || (best && best.length >= name.length)) return;
+    const bounded = (c: string | undefined) => c === undefined || /[\s[\]()（）「」]/u.test(c);
+    if (bounded(label[at - 1]) && bounded(label[at + name.length])) best = { id, length: name.length };
+  };
+  for (const name of otherNames) consider(name, undefined);
+  for (const id of catalog.agreements.keys()) {
+    for (const lang of LANGS) {
+      const path = agreementDocumentPath(catalog, id, lang);
+      consider(path.slice(path.lastIndexOf('/') + 1), id);
+    }
+  }
+  return best?.id;
 }

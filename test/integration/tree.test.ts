@@ -314,4 +314,53 @@ describe('Sidebar trees', function () {
     );
     await config().update('agreementDocument.openAs', 'source', vscode.ConfigurationTarget.Global);
   });
+
+  it('the Agreements view follows a Markdown preview of an agreement document to its agreement', async () => {
+    await config().update('agreementDocument.openAs', undefined, vscode.ConfigurationTarget.Global);
+    const selected = () => (agreements.view.selection.length === 1 ? idOf(agreements.view.selection[0]) : undefined);
+    const isPreview = (tab: vscode.Tab | undefined) => tab?.input instanceof vscode.TabInputWebview && /markdown/i.test(tab.input.viewType);
+    /** Another editor, then back to the preview: the preview becomes the active tab again (no text editor involved). */
+    const leaveAndReturn = async () => {
+      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      await waitFor('an untitled editor', () => vscode.window.activeTextEditor?.document.isUntitled === true);
+      await vscode.commands.executeCommand('workbench.action.previousEditor');
+      await waitFor('the preview is active again', () => isPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
+    };
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('techDealAtlas.agreements.focus');
+      const [first, second] = [...catalog.agreements.values()];
+      assert.strictEqual(await vscode.commands.executeCommand('techDealAtlas.openAgreement', second.id), true);
+      await waitFor('the preview', () => isPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
+
+      // The analyst looks at another agreement in the tree, then comes back to the preview: the tree follows it.
+      await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'agreement', id: first.id });
+      await waitFor('first agreement selected', () => selected() === first.id);
+      await leaveAndReturn();
+      await waitFor('the tree follows the preview to its agreement', () => selected() === second.id);
+
+      // A selection inside the previewed agreement stays: the preview shows that provision's agreement already.
+      const provision = second.provisions[second.provisions.length - 1];
+      await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'provision', id: provision.uid });
+      await waitFor('provision selected', () => selected() === provision.uid);
+      await leaveAndReturn();
+      await new Promise((r) => setTimeout(r, 400));
+      assert.strictEqual(selected(), provision.uid, 'the provision stayed selected');
+
+      // With following off the tree stays where the analyst left it.
+      await config().update('tree.followActiveDocument', false, vscode.ConfigurationTarget.Global);
+      try {
+        await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'agreement', id: first.id });
+        await waitFor('first agreement selected', () => selected() === first.id);
+        await leaveAndReturn();
+        await new Promise((r) => setTimeout(r, 400));
+        assert.strictEqual(selected(), first.id, 'the tree did not follow');
+      } finally {
+        await config().update('tree.followActiveDocument', undefined, vscode.ConfigurationTarget.Global);
+      }
+    } finally {
+      await config().update('agreementDocument.openAs', 'source', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

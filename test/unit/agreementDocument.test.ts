@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   agreementDocumentPath,
   agreementIdFromPath,
+  agreementOfPreviewLabel,
   agreementSources,
   renderAgreementDocument,
   targetAtLine,
@@ -165,6 +166,24 @@ describe('agreement document', () => {
     assert.equal(path, '/deal/a-b- c-.md');
     assert.equal(agreementIdFromPath(path), 'deal');
     assert.equal(agreementIdFromPath('/../x'), undefined);
+  });
+
+  it('tells which agreement a Markdown preview tab shows from its label, in any UI language', () => {
+    const catalog = fixture();
+    const deal = catalog.agreements.get('deal')!;
+    // A second deal whose short title ends the first one's ("MOU" vs "기술 MOU"), to check the longest name wins.
+    const other = { ...deal, id: 'other', title: { ...deal.title, short: L('MOU', 'MOU') } };
+    const two = { ...catalog, agreements: new Map([['deal', deal], ['other', other]]) };
+    const ko = agreementDocumentPath(two, 'deal', 'ko').split('/').pop()!;
+    const en = agreementDocumentPath(two, 'deal', 'en').split('/').pop()!;
+    assert.equal(agreementOfPreviewLabel(two, `Preview ${ko}`), 'deal');
+    assert.equal(agreementOfPreviewLabel(two, `Preview ${en}`), 'deal', 'the other language’s document');
+    assert.equal(agreementOfPreviewLabel(two, `[Preview] ${ko}`), 'deal', 'a locked preview');
+    assert.equal(agreementOfPreviewLabel(two, `${ko} 미리 보기`), 'deal', 'the word after the name');
+    assert.equal(agreementOfPreviewLabel(two, 'Preview MOU.md'), 'other');
+    assert.equal(agreementOfPreviewLabel(two, 'Preview 신기술 MOU.md', ['신기술 MOU.md', 'x.md']), undefined, 'the user’s file that ends in one of our names');
+    assert.equal(agreementOfPreviewLabel(two, `Preview ${ko}`, ['x.md']), 'deal');
+    assert.equal(agreementOfPreviewLabel(two, 'Preview notes.md'), undefined);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type TreeTarget,
   type TreeViewKind,
 } from '../../core/treeModel';
+import { agreementOfPreviewLabel } from '../../core/agreementDocument';
 import { AGREEMENT_DOCUMENT_SCHEME, type AgreementDocuments } from '../agreementDocument';
 import type { CatalogService } from '../catalogService';
 import { pickParties, pickProvision, pickSectors, pickTarget } from './pickers';
@@ -174,9 +175,28 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
       void reveal(target, { view: 'agreements', focus: false, expand: false, clearFilter: false });
     }, FOLLOW_DELAY_MS);
   };
+  // A Markdown preview is no text editor: VS Code tells only its tab label. Select the agreement it shows, unless the
+  // selection is already inside that agreement (the provision the preview was opened for, say).
+  const followPreview = () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const catalog = catalogService.catalog;
+    if (!catalog || !tab || !(tab.input instanceof vscode.TabInputWebview) || !/markdown\.preview/.test(tab.input.viewType)) return;
+    if (!vscode.workspace.getConfiguration('techDealAtlas').get<boolean>('tree.followActiveDocument', true)) return;
+    const otherNames = vscode.workspace.textDocuments.filter((d) => d.uri.scheme !== AGREEMENT_DOCUMENT_SCHEME).map((d) => d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1));
+    const agreementId = agreementOfPreviewLabel(catalog, tab.label, otherNames);
+    const tree = trees.agreements.view;
+    if (!agreementId || !tree.visible) return;
+    const inside = tree.selection.some((n) => {
+      const target = nodeTarget(n);
+      return target.kind === 'agreement' ? target.id === agreementId : target.kind === 'provision' && target.id.startsWith(`${agreementId}/`);
+    });
+    if (!inside) void reveal({ kind: 'agreement', id: agreementId }, { view: 'agreements', focus: false, expand: false, clearFilter: false });
+  };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(follow),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
+    vscode.window.tabGroups.onDidChangeTabs((e) => [...e.opened, ...e.changed].some((t) => t.isActive) && followPreview()),
+    vscode.window.tabGroups.onDidChangeTabGroups(() => followPreview()),
     { dispose: () => followTimer && clearTimeout(followTimer) },
   );
 
