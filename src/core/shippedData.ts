@@ -11,3 +11,13 @@ export const SHIPPED_DATA_FILES: readonly string[] = [
   'data/glossary.json',
   'data/comparisons.json',
 ];
+
+const SHIPPED = new Set(SHIPPED_DATA_FILES);
+
+/**
+ * A file of the shipped dataset: the catalog loader trusts these (`LoadOptions.trusted`), because the unit tests load
+ * them through every check and require zero problems (test/unit/shippedData.test.ts).
+ */
+export function isShippedDataFile(file: string): boolean {
+  return SHIPPED.has(file);
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { loadCatalog, type LoadResult, type ParsedFile } from '../core/catalogLoader';
 import type { Catalog, CatalogProblem } from '../core/model';
-import { SHIPPED_DATA_FILES } from '../core/shippedData';
+import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/shippedData';
 
 const RELOAD_DEBOUNCE_MS = 250;
 
@@ -79,6 +79,7 @@ export class CatalogService implements vscode.Disposable {
     const previousErrors = this.errorCount();
     this.result = await loadCatalog([...uris.keys()], async (file) => vscode.workspace.fs.readFile(uris.get(file)!), {
       previous: this.keepGoodFiles(uris),
+      trusted: isShippedDataFile,
     });
     this.uris = uris;
     this.publishDiagnostics();

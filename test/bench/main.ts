@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   // Child modes.
   if (opts.probe) {
     const [, kind] = process.argv.slice(process.argv.indexOf('--probe') + 1);
-    process.stdout.write(String(await coldLoadProbe(REPO_ROOT, kind === 'naive' ? 'naive' : 'ours')));
+    process.stdout.write(String(await coldLoadProbe(REPO_ROOT, kind === 'naive' || kind === 'full' ? kind : 'ours')));
     return 0;
   }
   if (opts.suite) {

@@ -146,6 +146,42 @@ describe('catalog loader', () => {
     assert.equal(catalog.sectors.get('ai')?.name.en, 'AI', 'the first definition wins');
   });
 
+  describe('trusted files (the shipped dataset)', () => {
+    const trusted: LoadOptions = { trusted: (file) => file === 'a.json' };
+
+    it('load to the same catalog as through every check', () => {
+      const full = buildCatalog([{ file: 'a.json', content: VALID }]);
+      const fast = buildCatalog([{ file: 'a.json', content: VALID }], trusted);
+      assert.deepEqual(fast.problems, []);
+      assert.deepEqual(fast.catalog, full.catalog);
+      assert.deepEqual(fast.goodFiles.get('a.json')!.data, full.goodFiles.get('a.json')!.data);
+    });
+
+    it('still point into a trusted file when another file clashes with it (positions built on demand)', () => {
+      const second = `{\n  "sectors": [\n    { "id": "ai", "name": { "ko": "에이아이", "en": "A.I." }, "description": { "ko": "x", "en": "x" }, "icon": "hubot" }\n  ]\n}\n`;
+      const { problems } = buildCatalog(
+        [
+          { file: 'a.json', content: VALID },
+          { file: 'b.json', content: second },
+        ],
+        trusted,
+      );
+      assert.equal(only(problems).message, 'Duplicate sector id "ai": already defined at a.json:7:13.');
+      assert.deepEqual([only(problems).file, only(problems).line, only(problems).column], ['b.json', 3, 13]);
+    });
+
+    it('take the full path, with positioned errors, when they are not plain JSON after all', () => {
+      const { problems } = load('{ "parties": [ }', trusted, 'a.json');
+      assert.ok(problems.length > 0 && problems.every((p) => p.code === 'json-syntax'), JSON.stringify(problems));
+      assert.equal(problems[0].line, 1);
+      // JSONC (a comment, a trailing comma) is not plain JSON either: it loads through the tolerant parser.
+      assert.ok(VALID.includes('"en": "US" } }\n  ],'));
+      const jsonc = load(VALID.replace('"parties": [', '// who signed\n  "parties": [').replace('"en": "US" } }\n  ],', '"en": "US" } },\n  ],'), trusted, 'a.json');
+      assert.deepEqual(jsonc.problems, []);
+      assert.equal(jsonc.catalog.parties.size, 2);
+    });
+  });
+
   it('reports a duplicate provision id within an agreement', () => {
     const twice = variant(
       '"provisions": [',
