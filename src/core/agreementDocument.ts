@@ -2,7 +2,7 @@
 // provisions grouped by heading with their sectors, sources and citations, the sources' own observations
 // comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindLabel, bindingLabel, dateLabel } from './agreementLabels';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel } from './agreementLabels';
 import { formatCitation, provisionName } from './citation';
 import { otherLanguage } from './language';
 import { escapeMarkdown, markdownCodeSpan } from './markdown';
@@ -96,7 +96,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
       .join(' · ');
 
   add(`# ${t(agreement.title.short)}`, '');
-  add(`**${t(agreement.title.official)}**  `, `*${escapeMarkdown(text(agreement.title.official, other))}*`, '');
+  add(`**${escapeMarkdown(officialTitleLabel(agreement, lang))}**  `, `*${escapeMarkdown(officialTitleLabel(agreement, other))}*`, '');
   if (sources.length > 0 && !sources.some((src) => isOfficialSource(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
 
   const parties = agreement.parties.map((id) => {

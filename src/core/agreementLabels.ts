@@ -30,6 +30,16 @@ export function partiesLabel(catalog: Catalog, agreement: Pick<Agreement, 'parti
   return names.join(lang === 'ko' ? '·' : ' · ');
 }
 
+/**
+ * The official title, marked when it is only descriptive (no source gives one: `title.descriptive`), so a title
+ * written for the dataset is never cited as the document's own.
+ */
+export function officialTitleLabel(agreement: Pick<Agreement, 'title'>, lang: Lang): string {
+  const title = text(agreement.title.official, lang);
+  if (!agreement.title.descriptive) return title;
+  return `${title} ${lang === 'ko' ? '(설명용 제목: 출처에 공식 명칭이 없음)' : '(descriptive title: the sources give no official one)'}`;
+}
+
 /** ISO date as written in the data, or an explicit "not given" (dates are never guessed). */
 export function dateLabel(date: string | undefined, lang: Lang): string {
   if (date) return date;

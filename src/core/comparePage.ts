@@ -4,7 +4,7 @@
 // Security: every data-derived string goes through `escapeHtml` (text and attribute values alike); the page has no
 // inline script or style, no event-handler attributes and no links built from data; the CSP allows only the nonce'd
 // script and the extension's own style sheets and fonts.
-import { agreementKindLabel, bindingLabel, dateLabel, partiesLabel } from './agreementLabels';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from './agreementLabels';
 import { provisionName } from './citation';
 import { coverageLabel, noteParts, type Comparison, type ComparisonRow, type Coverage } from './comparison';
 import type { CompareViewState } from './compareProtocol';
@@ -263,7 +263,7 @@ function renderAgreementHeader(input: ComparePageInput, catalog: Catalog, agreem
   return (
     `<th scope="col" role="columnheader" class="agreement" data-agreement="${h(agreement.id)}">` +
     `<button type="button" class="agreement-title" data-action="openAgreement" data-id="${h(agreement.id)}" data-nav data-row="0" data-col="${column}" ` +
-    `data-key="agreement:${h(agreement.id)}" tabindex="-1" title="${h(`${text(agreement.title.official, lang)}\n${s.openAgreement}`)}">${h(text(agreement.title.short, lang))}</button>` +
+    `data-key="agreement:${h(agreement.id)}" tabindex="-1" title="${h(`${officialTitleLabel(agreement, lang)}\n${s.openAgreement}`)}">${h(text(agreement.title.short, lang))}</button>` +
     `<span class="meta">${meta.map((m) => `<span>${h(m)}</span>`).join('<span class="sep" aria-hidden="true"> · </span>')}</span>` +
     `<span class="meta"><span class="binding binding-${binding === null ? 'unknown' : String(binding)}" title="${h(text(agreement.legalNature.description, lang))}">${icon(bindingIcon)}${h(bindingLabel(binding, lang))}</span>` +
     `<span class="sep" aria-hidden="true"> · </span><span>${h(stats.join(' · '))}</span></span>` +

@@ -88,6 +88,8 @@ export interface AgreementData {
   title: {
     official: LocalizedText;
     short: LocalizedText;
+    /** No source gives the official title: `official` is a descriptive one written for this dataset. */
+    descriptive?: boolean;
   };
   parties: string[];
   /** ISO `YYYY-MM-DD` (date signed or issued); omitted when the sources do not say. */

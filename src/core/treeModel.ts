@@ -4,7 +4,7 @@
 //                    appears under both)
 // Nodes are plain values with stable ids (entity ids, never labels), so a tree rebuilt after a catalog reload or a
 // language switch keeps its expansion state. Filters (by sector, by party) narrow both views the same way.
-import { agreementKindLabel, bindingLabel, dateLabel, partiesLabel } from './agreementLabels';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from './agreementLabels';
 import { formatCitation, provisionName } from './citation';
 import { otherLanguage } from './language';
 import { escapeMarkdown, markdownCodeSpan } from './markdown';
@@ -409,7 +409,7 @@ export class TreeModel {
   private agreementTooltip(agreement: Agreement): string {
     const { lang, s, catalog } = this;
     const lines = [
-      `**${escapeMarkdown(text(agreement.title.official, lang))}**`,
+      `**${escapeMarkdown(officialTitleLabel(agreement, lang))}**`,
       '',
       escapeMarkdown(
         [agreementKindLabel(agreement.kind, lang), dateLabel(agreement.date, lang), fullPartyNames(catalog, agreement, lang)].join(' · '),

@@ -16,7 +16,7 @@ import {
   type ExtensionMessage,
 } from '../core/compareProtocol';
 import { blockInsertion, buildComparison, CSV_BOM, exportFileName, toCsv, toMarkdown, type Comparison } from '../core/comparison';
-import { agreementKindLabel, dateLabel, partiesLabel } from '../core/agreementLabels';
+import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../core/agreementLabels';
 import { text, type Catalog, type Lang } from '../core/model';
 import { agreementKindIcon } from '../core/treeModel';
 import type { CatalogService } from './catalogService';
@@ -173,7 +173,7 @@ class PanelManager implements vscode.Disposable {
     const items = [...catalog.agreements.values()].map((a) => ({
       label: text(a.title.short, lang),
       description: [dateLabel(a.date, lang), partiesLabel(catalog, a, lang)].join(' · '),
-      detail: `${agreementKindLabel(a.kind, lang)} — ${text(a.title.official, lang)}`,
+      detail: `${agreementKindLabel(a.kind, lang)} — ${officialTitleLabel(a, lang)}`,
       iconPath: new vscode.ThemeIcon(agreementKindIcon(a.kind)),
       picked: preselected.has(a.id),
       id: a.id,

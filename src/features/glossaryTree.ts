@@ -2,6 +2,7 @@
 // language and abbreviations beside it, the definition as tooltip; under a term, its related agreements, sectors
 // and terms. Owns techDealAtlas.revealTerm.
 import * as vscode from 'vscode';
+import { officialTitleLabel } from '../core/agreementLabels';
 import { sortedTerms, termSecondaryLabel } from '../core/glossary';
 import { text, type Catalog, type Lang } from '../core/model';
 import type { CatalogService } from './catalogService';
@@ -92,7 +93,7 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<GlossaryNod
       const item = new vscode.TreeItem(agreement ? text(agreement.title.short, lang) : node.id);
       item.id = id;
       item.description = vscode.l10n.t('Related agreement');
-      item.tooltip = agreement ? text(agreement.title.official, lang) : undefined;
+      item.tooltip = agreement ? officialTitleLabel(agreement, lang) : undefined;
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.command = { command: 'techDealAtlas.revealInTree', title: vscode.l10n.t('Show in Sidebar'), arguments: [{ kind: 'agreement', id: node.id }] };
       return item;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { officialTitleLabel } from '../../src/core/agreementLabels';
 import { loadCatalog, type LoadOptions, type LoadResult } from '../../src/core/catalogLoader';
 import { LANGS, type LocalizedText } from '../../src/core/model';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/shippedData';
@@ -66,6 +67,20 @@ describe('shipped dataset', () => {
       { id: 'us-jp-tpd', kind: 'mou', date: '2025-10-28', parties: ['JP', 'US'] },
       { id: 'us-uk-tpd', kind: 'mou', date: '2025-09-18', parties: ['GB', 'US'] },
     ]);
+  });
+
+  it('marks every title the article does not give as descriptive, and only those', () => {
+    const { agreements } = result.catalog;
+    // Only the ROK–US MOU's official title is in the article (paragraph 2, in Korean and English).
+    const article = readFileSync(SEED, 'utf8');
+    for (const a of agreements.values()) {
+      const inArticle = article.includes(a.title.official.en);
+      assert.equal(!!a.title.descriptive, !inArticle, `${a.id}: "${a.title.official.en}"`);
+    }
+    assert.deepEqual([...agreements.values()].filter((a) => !a.title.descriptive).map((a) => a.id), ['kr-us-tpd']);
+    assert.match(officialTitleLabel(agreements.get('us-uk-tpd')!, 'en'), /\(descriptive title: the sources give no official one\)$/);
+    assert.match(officialTitleLabel(agreements.get('us-uk-tpd')!, 'ko'), /\(설명용 제목: 출처에 공식 명칭이 없음\)$/);
+    assert.equal(officialTitleLabel(agreements.get('kr-us-tpd')!, 'en'), agreements.get('kr-us-tpd')!.title.official.en);
   });
 
   it('cites where the source names each agreement', () => {

@@ -1,7 +1,7 @@
 // Quick picks for commands run without an argument (from the palette or a keybinding) and for the tree filters.
 // Labels and order come from the core tree model, so a pick reads exactly like the sidebar.
 import * as vscode from 'vscode';
-import { agreementKindLabel, dateLabel, partiesLabel } from '../../core/agreementLabels';
+import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../../core/agreementLabels';
 import { text, type Catalog, type Lang } from '../../core/model';
 import { agreementKindIcon, NO_SECTOR, PROVISION_ICON, provisionLabel, TreeModel, type TreeTarget } from '../../core/treeModel';
 
@@ -17,7 +17,7 @@ function agreementItems(model: TreeModel): Item<TreeTarget>[] {
   return model.visibleAgreements().map((a) => ({
     label: text(a.title.short, model.lang),
     description: [dateLabel(a.date, model.lang), partiesLabel(model.catalog, a, model.lang)].join(' · '),
-    detail: `${agreementKindLabel(a.kind, model.lang)} — ${text(a.title.official, model.lang)}`,
+    detail: `${agreementKindLabel(a.kind, model.lang)} — ${officialTitleLabel(a, model.lang)}`,
     iconPath: new vscode.ThemeIcon(agreementKindIcon(a.kind)),
     value: { kind: 'agreement', id: a.id },
   }));
