@@ -15,6 +15,17 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The catalog schema validator (60 KB) is only needed for users' own catalog files — the shipped dataset is trusted
+ * (LoadOptions.trusted) — so it is a file of its own, loaded on first use: VS Code does not compile it at startup.
+ */
+const validatorOnDemand = {
+  name: 'validator-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/catalogValidator$/ }, () => ({ path: './catalogValidator.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -27,6 +38,16 @@ const targets = [
     // jsonc-parser's UMD entry uses dynamic requires that do not bundle; its ESM entry does.
     mainFields: ['module', 'main'],
     external: ['vscode'],
+    plugins: [validatorOnDemand],
+  },
+  // The schema validator, next to the extension bundle (see validatorOnDemand).
+  {
+    ...common,
+    entryPoints: ['src/core/generated/catalogValidator.js'],
+    outfile: 'dist/catalogValidator.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   // Comparison panel webview script (runs in the webview's browser context).
   {

@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   require('./tree.test');
   require('./glossary.test');
   require('./search.test');
+  require('./userCatalog.test');
   require('./startupTimings.test');
 
   const stats = await new Promise<{ passed: number; failed: number; pending: number }>((resolve, reject) => {
