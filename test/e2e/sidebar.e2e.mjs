@@ -113,6 +113,9 @@ for (const run of RUNS) {
       const other = run.lang === 'ko' ? 'en' : 'ko';
       assert.ok(text.includes(provision.text[other].slice(0, 20)), 'the other language is shown');
       assert.match(text, run.lang === 'ko' ? /출처/ : /Source/);
+      // The hover fades in: wait until it is fully opaque, so the screenshot shows it as the user reads it.
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).catch(() => undefined));
+      await page.waitForTimeout(400);
       await shot('sidebar-tooltip');
       await page.mouse.move(900, 600);
       await page.keyboard.press('Escape');
