@@ -37,6 +37,11 @@ function sectorsOf(agreement: Agreement): Set<string> {
   return new Set(agreement.provisions.flatMap((p) => p.sectors));
 }
 
+/** A Markdown preview tab (a webview: VS Code tells no more about it). */
+function isMarkdownPreview(tab: vscode.Tab | undefined): boolean {
+  return tab?.input instanceof vscode.TabInputWebview && /markdown/i.test(tab.input.viewType);
+}
+
 function idOf(node: TreeNode): string {
   return node.kind === 'agreement' ? node.agreementId : node.kind === 'sector' ? node.sectorId : node.uid;
 }
@@ -307,7 +312,7 @@ describe('Sidebar trees', function () {
     const agreement = [...catalog.agreements.values()][0];
     assert.strictEqual(await vscode.commands.executeCommand('techDealAtlas.openAgreement', agreement.id), true);
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    await waitFor('a Markdown preview tab', () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType)));
+    await waitFor('a Markdown preview tab', () => tabs().some(isMarkdownPreview));
     assert.ok(
       !tabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'tech-deal-atlas'),
       'the Markdown source tab was replaced by the preview',
@@ -318,20 +323,19 @@ describe('Sidebar trees', function () {
   it('the Agreements view follows a Markdown preview of an agreement document to its agreement', async () => {
     await config().update('agreementDocument.openAs', undefined, vscode.ConfigurationTarget.Global);
     const selected = () => (agreements.view.selection.length === 1 ? idOf(agreements.view.selection[0]) : undefined);
-    const isPreview = (tab: vscode.Tab | undefined) => tab?.input instanceof vscode.TabInputWebview && /markdown/i.test(tab.input.viewType);
     /** Another editor, then back to the preview: the preview becomes the active tab again (no text editor involved). */
     const leaveAndReturn = async () => {
       await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
       await waitFor('an untitled editor', () => vscode.window.activeTextEditor?.document.isUntitled === true);
       await vscode.commands.executeCommand('workbench.action.previousEditor');
-      await waitFor('the preview is active again', () => isPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
+      await waitFor('the preview is active again', () => isMarkdownPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
     };
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('techDealAtlas.agreements.focus');
       const [first, second] = [...catalog.agreements.values()];
       assert.strictEqual(await vscode.commands.executeCommand('techDealAtlas.openAgreement', second.id), true);
-      await waitFor('the preview', () => isPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
+      await waitFor('the preview', () => isMarkdownPreview(vscode.window.tabGroups.activeTabGroup.activeTab));
 
       // The analyst looks at another agreement in the tree, then comes back to the preview: the tree follows it.
       await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'agreement', id: first.id });

@@ -163,11 +163,11 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
   );
 
   // Follow the active agreement document: select the provision under the cursor in the Agreements view.
+  const following = () => vscode.workspace.getConfiguration('techDealAtlas').get<boolean>('tree.followActiveDocument', true);
   let followTimer: ReturnType<typeof setTimeout> | undefined;
   const follow = (editor: vscode.TextEditor | undefined) => {
     if (followTimer) clearTimeout(followTimer);
-    if (!editor || !documents.isAgreementDocument(editor.document.uri)) return;
-    if (!vscode.workspace.getConfiguration('techDealAtlas').get<boolean>('tree.followActiveDocument', true)) return;
+    if (!editor || !documents.isAgreementDocument(editor.document.uri) || !following()) return;
     followTimer = setTimeout(() => {
       const tree = trees.agreements.view;
       const target = documents.targetAt(editor.document.uri, editor.selection.active.line);
@@ -180,17 +180,13 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
   const followPreview = () => {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     const catalog = catalogService.catalog;
-    if (!catalog || !tab || !(tab.input instanceof vscode.TabInputWebview) || !/markdown\.preview/.test(tab.input.viewType)) return;
-    if (!vscode.workspace.getConfiguration('techDealAtlas').get<boolean>('tree.followActiveDocument', true)) return;
+    if (!catalog || !tab || !(tab.input instanceof vscode.TabInputWebview) || !/markdown\.preview/.test(tab.input.viewType) || !following()) return;
     const otherNames = vscode.workspace.textDocuments.filter((d) => d.uri.scheme !== AGREEMENT_DOCUMENT_SCHEME).map((d) => d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1));
     const agreementId = agreementOfPreviewLabel(catalog, tab.label, otherNames);
     const tree = trees.agreements.view;
     if (!agreementId || !tree.visible) return;
-    const inside = tree.selection.some((n) => {
-      const target = nodeTarget(n);
-      return target.kind === 'agreement' ? target.id === agreementId : target.kind === 'provision' && target.id.startsWith(`${agreementId}/`);
-    });
-    if (!inside) void reveal({ kind: 'agreement', id: agreementId }, { view: 'agreements', focus: false, expand: false, clearFilter: false });
+    // Every node of the Agreements view knows its agreement.
+    if (!tree.selection.some((n) => n.agreementId === agreementId)) void reveal({ kind: 'agreement', id: agreementId }, { view: 'agreements', focus: false, expand: false, clearFilter: false });
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(follow),
