@@ -2,12 +2,9 @@
 // high-contrast dark and high-contrast light themes (English and Korean data), chosen through the command's quick
 // pick. Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../harness/vscode-host.mjs';
-import { runCommand, waitForWorkbench } from './driver.mjs';
+import { escapeRegExp, runCommand, waitForWorkbench } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
-import { useWorkbench } from './suite.mjs';
+import { shippedData, useWorkbench } from './suite.mjs';
 
 const TPDS = ['kr-us-tpd', 'us-uk-tpd', 'us-jp-tpd'];
 const RUNS = [
@@ -16,14 +13,6 @@ const RUNS = [
   { kind: 'hc-dark', themeClass: 'hc-black', colorTheme: 'Default High Contrast', lang: 'en' },
   { kind: 'hc-light', themeClass: 'hc-light', colorTheme: 'Default High Contrast Light', lang: 'ko' },
 ];
-
-/** The shipped dataset, read straight from data/ (expected values come from the data, not from the extension). */
-function shippedData() {
-  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-  const dir = path.join(ROOT, 'data', 'agreements');
-  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
-  return { agreements };
-}
 
 /** The comparison panel's page among the workbench's webviews (a Markdown preview may be open, or kept, too). */
 async function compareWebview(page, { timeout = 60_000 } = {}) {
@@ -56,6 +45,15 @@ for (const run of RUNS) {
     const shot = (name) => workbench.shot(name);
     let page;
     let webview;
+    /** Rows of the "differences only" view: sectors not covered by all three deals. */
+    const differing = sectorIds.filter((s) => covering(s).length < 3).length;
+    /** Waits until `table` (a selector) has exactly `count` body rows; returns their locator. */
+    const rowsOnceCounted = async (table, count) => {
+      const rows = webview.locator(`${table} tbody tr`);
+      await webview.locator(`${table} tbody tr >> nth=${count - 1}`).waitFor();
+      for (let i = 0; i < 50 && (await rows.count()) !== count; i++) await page.waitForTimeout(100);
+      return rows;
+    };
 
     before(async function () {
       this.timeout(90_000);
@@ -128,7 +126,7 @@ for (const run of RUNS) {
       // Enter opens the provision in its agreement document (a Markdown preview named after the agreement), beside
       // the panel: the comparison stays open in its own group.
       const agreement = tpds.find((a) => uid.startsWith(`${a.id}/`));
-      const preview = page.locator(selectors.anyTab).filter({ hasText: new RegExp(`^Preview ${t(agreement.title.short).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+      const preview = page.locator(selectors.anyTab).filter({ hasText: new RegExp(`^Preview ${escapeRegExp(t(agreement.title.short))}`) });
       await preview.waitFor({ timeout: 30_000 });
       assert.equal(await page.locator(selectors.editorGroup).count(), 2, 'the document opened in a second group');
       await page.locator(selectors.anyTab).filter({ hasText: /^Compare: / }).waitFor();
@@ -141,13 +139,7 @@ for (const run of RUNS) {
 
     it('narrows to the differences and scrolls with sticky headers', async () => {
       await webview.locator('input[name="differencesOnly"]').check({ force: true });
-      const rows = webview.locator('table.matrix tbody tr');
-      const differing = sectorIds.filter((s) => covering(s).length < 3).length;
-      await page.waitForFunction(() => true);
-      await webview.locator(`table.matrix tbody tr >> nth=${differing - 1}`).waitFor();
-      await assert.doesNotReject(async () => {
-        for (let i = 0; i < 50 && (await rows.count()) !== differing; i++) await page.waitForTimeout(100);
-      });
+      const rows = await rowsOnceCounted('table.matrix', differing);
       assert.equal(await rows.count(), differing);
       await webview.locator('table.matrix tbody tr').last().scrollIntoViewIfNeeded();
       const header = webview.locator('thead th.agreement').first();
@@ -201,10 +193,7 @@ for (const run of RUNS) {
         main.querySelector('input[name="compact"]').click();
         main.querySelector('input[name="differencesOnly"]').click();
       });
-      const differing = sectorIds.filter((s) => covering(s).length < 3).length;
-      const rows = webview.locator('table.matrix:not(.compact) tbody tr');
-      await webview.locator(`table.matrix:not(.compact) tbody tr >> nth=${differing - 1}`).waitFor();
-      for (let i = 0; i < 50 && (await rows.count()) !== differing; i++) await page.waitForTimeout(100);
+      const rows = await rowsOnceCounted('table.matrix:not(.compact)', differing);
       assert.equal(await rows.count(), differing, 'the table shows the differences, not compact');
       await page.waitForTimeout(500); // any further (stale) render would have arrived by now
       const seen = await webview.locator('#compare').evaluate(() => window.__differencesOnlyAfterRender);
@@ -222,7 +211,7 @@ for (const run of RUNS) {
       webview = await compareWebview(page);
       const table = webview.locator('table.matrix');
       const differencesOnly = await webview.locator('input[name="differencesOnly"]').isChecked();
-      const expected = sectorIds.filter((s) => !differencesOnly || covering(s).length < 3).length;
+      const expected = differencesOnly ? differing : sectorIds.length;
       assert.equal(await table.locator('tbody tr').count(), expected);
       assert.deepEqual(await table.locator('thead th.agreement .agreement-title').allInnerTexts(), tpds.map((a) => t(a.title.short)));
     });

@@ -80,6 +80,6 @@ export async function closeRunningExtensions(page) {
   await page.locator(selectors.runningExtensionsEditor).waitFor({ state: 'hidden' });
 }
 
-function escapeRegExp(s) {
+export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

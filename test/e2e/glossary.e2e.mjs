@@ -5,24 +5,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEMO_WORKSPACE, ROOT, buildExtension, launchBrowser, openWorkbench, startCodeServer } from '../harness/vscode-host.mjs';
-import { openFile, runCommand, waitForThemeKind, waitForWorkbench } from './driver.mjs';
+import { MEMO_WORKSPACE } from '../harness/vscode-host.mjs';
+import { openFile, runCommand, waitForThemeKind } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
+import { shippedData, useWorkbench } from './suite.mjs';
 
-const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const RUNS = [
   { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en', memo: 'rok-us-tpd-briefing.md', termId: 'artemis-program', text: 'Artemis Program', defineId: 'kps', define: 'KPS', underline: false },
   { kind: 'dark', colorTheme: 'Default Dark Modern', lang: 'ko', memo: '한미-기술번영-MOU-메모.md', termId: 'nrf', text: '한국연구재단', defineId: 'artemis-program', define: '아르테미스 계획', underline: true },
 ];
-
-/** The shipped glossary and provisions, read straight from data/ (expected values come from the data). */
-function shippedData() {
-  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-  const terms = new Map(read('data/glossary.json').terms.map((t) => [t.id, t]));
-  const dir = path.join(ROOT, 'data', 'agreements');
-  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
-  return { terms, agreements };
-}
 
 /** Hover text as the reader sees it (Monaco uses U+00A0 for spaces). */
 const visible = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
@@ -64,18 +55,24 @@ async function positionOfText(page, needle, index = 1, { leftEdge = false } = {}
 for (const run of RUNS) {
   describe(`glossary hovers and citations, ${run.kind} theme, ${run.lang === 'ko' ? 'Korean' : 'English'} data`, function () {
     this.timeout(90_000);
-    const { terms, agreements } = shippedData();
+    const data = shippedData();
+    const { agreements } = data;
+    const terms = new Map(data.terms.map((x) => [x.id, x]));
     const t = (localized) => localized[run.lang];
     const other = run.lang === 'ko' ? 'en' : 'ko';
-    let browser;
-    let server;
+    const workbench = useWorkbench({
+      name: 'glossary',
+      kind: run.kind,
+      settings: {
+        'workbench.colorTheme': run.colorTheme,
+        'techDealAtlas.language': run.lang,
+        'techDealAtlas.glossary.underline': run.underline,
+        'editor.hover.delay': 200,
+        'editor.minimap.enabled': false,
+      },
+    });
+    const shot = (name) => workbench.shot(name);
     let page;
-
-    const shot = async (name) => {
-      const file = path.join(SCREENSHOTS, `${run.kind}-${name}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    };
     const editorHover = () => page.locator(selectors.editorHover).filter({ hasText: /\S/ }).first();
     /** Moves the mouse onto `point` (again and again, up to `attempts` times) until the editor hover shows `expected`. */
     const hoverUntil = async (point, expected, attempts) => {
@@ -100,36 +97,9 @@ for (const run of RUNS) {
       if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
     };
 
-    before(async function () {
-      this.timeout(180_000);
-      buildExtension();
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      browser = await launchBrowser();
-      server = await startCodeServer({
-        settings: {
-          'workbench.colorTheme': run.colorTheme,
-          'techDealAtlas.language': run.lang,
-          'techDealAtlas.glossary.underline': run.underline,
-          'editor.hover.delay': 200,
-          'editor.minimap.enabled': false,
-        },
-        tmpPrefix: `tda-e2e-glossary-${run.kind}-`,
-      });
-      page = await openWorkbench(browser, server, { folder: MEMO_WORKSPACE, extensionDevelopmentPath: ROOT });
-      await waitForWorkbench(page);
+    before(async () => {
+      page = workbench.page;
       assert.equal(await waitForThemeKind(page, run.kind), run.kind);
-    });
-
-    after(async () => {
-      await page?.context().close().catch(() => undefined);
-      await server?.stop();
-      await browser?.close();
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && page) {
-        await shot(`glossary-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      }
     });
 
     it(`hovering "${run.text}" in the memo shows its definition in both languages, its source and actions`, async () => {

@@ -6,19 +6,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEMO_WORKSPACE, ROOT } from '../harness/vscode-host.mjs';
+import { MEMO_WORKSPACE } from '../harness/vscode-host.mjs';
 import { openFile, runCommand, waitForThemeKind } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
-import { useWorkbench } from './suite.mjs';
-
-/** The shipped dataset, read straight from data/ (expected values come from the data, not from the extension). */
-function shippedData() {
-  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-  const dir = path.join(ROOT, 'data', 'agreements');
-  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
-  const terms = read('data/glossary.json').terms;
-  return { agreements, terms };
-}
+import { shippedData, useWorkbench } from './suite.mjs';
 
 const { agreements, terms } = shippedData();
 const kps = terms.find((t) => t.abbreviations?.includes('KPS'));

@@ -2,33 +2,21 @@
 // data: expanded agreement, sector pivot, a provision's tooltip, a filtered tree and the agreement document.
 // Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../harness/vscode-host.mjs';
-import { activeEditorText, openFile, runCommand, waitForThemeKind } from './driver.mjs';
+import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
-import { useWorkbench } from './suite.mjs';
+import { shippedData, useWorkbench } from './suite.mjs';
 
 const RUNS = [
   { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en' },
   { kind: 'dark', colorTheme: 'Default Dark Modern', lang: 'ko' },
 ];
 
-/** The shipped dataset, read straight from data/ (expected values come from the data, not from the extension). */
-function shippedData() {
-  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-  const dir = path.join(ROOT, 'data', 'agreements');
-  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
-  const sectors = new Map(read('data/sectors.json').sectors.map((s) => [s.id, s]));
-  return { agreements, sectors };
-}
-
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 for (const run of RUNS) {
   describe(`sidebar trees, ${run.kind} theme, ${run.lang === 'ko' ? 'Korean' : 'English'} data`, function () {
     this.timeout(90_000);
-    const { agreements, sectors } = shippedData();
+    const data = shippedData();
+    const { agreements } = data;
+    const sectors = new Map(data.sectors.map((s) => [s.id, s]));
     const t = (localized) => localized[run.lang];
     const rokUs = agreements.find((a) => a.id === 'kr-us-tpd');
     // No auto save: the drag-and-drop step edits a fixture memo and reverts it; it must never reach the disk.
@@ -113,9 +101,7 @@ for (const run of RUNS) {
       const other = run.lang === 'ko' ? 'en' : 'ko';
       assert.ok(text.includes(provision.text[other].slice(0, 20)), 'the other language is shown');
       assert.match(text, run.lang === 'ko' ? /출처/ : /Source/);
-      // The hover fades in: wait until it is fully opaque, so the screenshot shows it as the user reads it.
-      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).catch(() => undefined));
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(400); // the hover fades in
       await shot('sidebar-tooltip');
       await page.mouse.move(900, 600);
       await page.keyboard.press('Escape');

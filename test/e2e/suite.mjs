@@ -8,6 +8,14 @@ import { waitForWorkbench } from './driver.mjs';
 
 export const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 
+/** The shipped data, read straight from data/: suites take their expected values from it, never from the extension. */
+export function shippedData() {
+  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  const dir = path.join(ROOT, 'data', 'agreements');
+  const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
+  return { agreements, terms: read('data/glossary.json').terms, sectors: read('data/sectors.json').sectors };
+}
+
 /**
  * @param {{ name: string, kind: string, settings?: Record<string, unknown> }} opts
  *   `kind` (light, dark, …) prefixes every screenshot; `name` names temp folders and failure screenshots.

@@ -15,8 +15,8 @@ import {
   startCodeServer,
 } from '../harness/vscode-host.mjs';
 import { activeEditorText, closeRunningExtensions, openFile, runningExtensionRowText, waitForThemeKind, waitForWorkbench } from './driver.mjs';
+import { SCREENSHOTS } from './suite.mjs';
 
-const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 const THEMES = [
   { kind: 'light', colorTheme: 'Default Light Modern' },
   { kind: 'dark', colorTheme: 'Default Dark Modern' },
