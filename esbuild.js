@@ -43,7 +43,7 @@ const targets = [
   // The schema validator, next to the extension bundle (see validatorOnDemand).
   {
     ...common,
-    entryPoints: ['src/core/generated/catalogValidator.js'],
+    entryPoints: ['src/core/catalog/generated/catalogValidator.js'],
     outfile: 'dist/catalogValidator.js',
     platform: 'node',
     format: 'cjs',
@@ -74,7 +74,7 @@ function copyWebviewAssets() {
 
 async function main() {
   // The schema validator is generated source: regenerate it so a schema edit can never ship a stale validator.
-  require('./src/core/generated/generateValidator.cjs').writeValidator();
+  require('./src/core/catalog/generated/generateValidator.cjs').writeValidator();
   copyWebviewAssets();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {

@@ -1,5 +1,5 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
-import type { Catalog, CatalogProblem } from './core/model';
+import type { Catalog, CatalogProblem } from './core/catalog/model';
 import type { ComparePanels } from './features/comparePanel';
 import type { GlossaryViewHandle } from './features/glossaryTree';
 import type { SearchHandle } from './features/search';

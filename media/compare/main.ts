@@ -1,7 +1,7 @@
 // Webview script of the comparison panel (bundled by esbuild.js to dist/webview/compare.js, browser IIFE).
-// The extension renders all HTML (src/core/comparePage.ts); this script only turns user input into protocol messages,
+// The extension renders all HTML (src/core/compare/comparePage.ts); this script only turns user input into protocol messages,
 // swaps in re-rendered content, keeps focus and scroll across renders, and moves focus through the table by keyboard.
-import { parseExtensionMessage, parseViewState, type CompareViewState, type WebviewMessage } from '../../src/core/compareProtocol';
+import { parseExtensionMessage, parseViewState, type CompareViewState, type WebviewMessage } from '../../src/core/compare/compareProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

@@ -1,31 +1,31 @@
-// Serves the read-only agreement documents (core/agreementDocument.ts renders them) under the `tech-deal-atlas:`
+// Serves the read-only agreement documents (core/document/agreementDocument.ts renders them) under the `tech-deal-atlas:`
 // scheme, opens them in the Markdown preview or as Markdown source scrolled to a provision or source, and owns the
 // commands openAgreement, openProvision and openSource.
 import * as vscode from 'vscode';
 import {
+  AGREEMENT_DOCUMENT_SCHEME,
   agreementDocumentPath,
   agreementIdFromPath,
   agreementSources,
   renderAgreementDocument,
   targetAtLine,
   type AgreementDocument,
-} from '../core/agreementDocument';
-import type { Catalog, Lang, SourceData } from '../core/model';
-import { text } from '../core/model';
-import { formatSourceLine, sourceKindLabel } from '../core/provenance';
-import { agreementIdsFromArgs, isTreeNode, provisionUidsFromArgs, type TreeTarget } from '../core/treeModel';
-import type { CatalogService } from './catalogService';
-import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
-import { pickAgreement, pickProvision } from './tree/pickers';
-
-export const AGREEMENT_DOCUMENT_SCHEME = 'tech-deal-atlas';
+} from '../core/document/agreementDocument';
+import type { Catalog, Lang, SourceData } from '../core/catalog/model';
+import { text } from '../core/catalog/model';
+import { formatSourceLine, sourceKindLabel } from '../core/labels/provenance';
+import { agreementIdsFromArgs, isTreeNode, provisionUidsFromArgs, type TreeTarget } from '../core/tree/treeModel';
+import type { AgreementDocumentLookup } from '../services/agreementDocumentLookup';
+import type { CatalogService } from '../services/catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
+import { pickAgreement, pickProvision } from '../services/pickers';
 
 type OpenAs = 'preview' | 'source';
 
 /** Where to scroll an opened agreement document. */
 export type DocumentFocus = { provision: string } | { source: string } | { sources: true } | undefined;
 
-export class AgreementDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class AgreementDocuments implements vscode.TextDocumentContentProvider, AgreementDocumentLookup, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];

@@ -1,18 +1,16 @@
-// Citations are live in any document: a `tda:<agreement>/<provision>` token (core/citation.ts defines the format)
+// Citations are live in any document: a `tda:<agreement>/<provision>` token (core/citation/citation.ts defines the format)
 // gets a hover with the provision's text and sources, is a Ctrl/Cmd+click link that opens the provision, and gets a
 // warning when its provision is not in the catalog (any more).
 import * as vscode from 'vscode';
-import { bindingLabel } from '../core/agreementLabels';
-import { findCitations, provisionName, type CitationMatch } from '../core/citation';
-import { commandLink, commandUri } from '../core/commandLink';
-import { otherLanguage } from '../core/language';
-import { escapeMarkdown } from '../core/markdown';
-import { text, type Catalog, type Lang, type Provision } from '../core/model';
-import { AGREEMENT_DOCUMENT_SCHEME } from './agreementDocument';
-import type { CatalogService } from './catalogService';
-import { DocumentScope } from './documentScope';
-import { ALL_DOCUMENTS, sourcesMarkdown } from './hover';
-import { dataLanguage } from './languageSetting';
+import { text, type Catalog } from '../core/catalog/model';
+import { findCitations, type CitationMatch } from '../core/citation/citation';
+import { citationHoverMarkdown } from '../core/citation/citationHover';
+import { AGREEMENT_DOCUMENT_SCHEME } from '../core/document/agreementDocument';
+import { commandUri } from '../core/text/commandLink';
+import type { CatalogService } from '../services/catalogService';
+import { ALL_DOCUMENTS, DocumentScope } from '../services/documentScope';
+import { dataLanguage } from '../services/languageSetting';
+import { hoverStrings, toMarkdownString } from '../services/markdownString';
 
 /** Characters around the cursor a hover looks at: any real citation token is far shorter. */
 const HOVER_WINDOW = 200;
@@ -21,7 +19,6 @@ const DIAGNOSTIC_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 
 const DIAGNOSTICS_DEBOUNCE_MS = 300;
 
 const OPEN_PROVISION = 'techDealAtlas.openProvision';
-const REVEAL_IN_TREE = 'techDealAtlas.revealInTree';
 
 export function registerCitations(context: vscode.ExtensionContext, catalogService: CatalogService): void {
   const scope = new DocumentScope();
@@ -35,7 +32,7 @@ export function registerCitations(context: vscode.ExtensionContext, catalogServi
       const citation = citationAt(document.lineAt(position.line).text, position.character);
       const provision = citation && catalog.provisions.get(citation.uid);
       if (!citation || !provision) return undefined;
-      return new vscode.Hover(provisionMarkdown(catalog, provision, dataLanguage()), new vscode.Range(position.line, citation.start, position.line, citation.end));
+      return new vscode.Hover(toMarkdownString(citationHoverMarkdown(catalog, provision, dataLanguage(), hoverStrings())), new vscode.Range(position.line, citation.start, position.line, citation.end));
     },
   };
 
@@ -131,33 +128,4 @@ function danglingDiagnostic(catalog: Catalog, uid: string, range: vscode.Range):
   diagnostic.source = 'Tech Deal Atlas';
   diagnostic.code = 'dangling-citation';
   return diagnostic;
-}
-
-/** Hover for a citation: where it is from, the provision's text in both languages, its sources, and actions. */
-function provisionMarkdown(catalog: Catalog, provision: Provision, lang: Lang): vscode.MarkdownString {
-  const other = otherLanguage(lang);
-  const agreement = catalog.agreements.get(provision.agreementId);
-  const parts: string[] = [];
-  const title = agreement ? text(agreement.title.short, lang) : provision.agreementId;
-  const heading = provision.heading ? ` · ${escapeMarkdown(text(provision.heading, lang))}` : '';
-  // Actions right under the title, as in glossary hovers: visible without scrolling the hover.
-  const actions = [
-    commandLink(`$(go-to-file) ${escapeMarkdown(vscode.l10n.t('Open Provision'))}`, OPEN_PROVISION, [provision.uid]),
-    commandLink(`$(list-tree) ${escapeMarkdown(vscode.l10n.t('Show in Sidebar'))}`, REVEAL_IN_TREE, [{ kind: 'provision', id: provision.uid }]),
-  ];
-  parts.push(`**${escapeMarkdown(`${title}, ${provisionName(provision.id, lang)}`)}**${heading}  \n${actions.join(' · ')}`);
-  parts.push(escapeMarkdown(text(provision.text, lang)));
-  const otherText = provision.text[other];
-  if (otherText && otherText !== provision.text[lang]) parts.push(`> ${escapeMarkdown(otherText)}`);
-  const facts: string[] = [];
-  if (agreement) facts.push(`$(law) ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
-  const sectors = provision.sectors.map((id) => catalog.sectors.get(id)).filter((s) => s !== undefined);
-  if (sectors.length) facts.push(`$(tag) ${escapeMarkdown(sectors.map((s) => text(s.name, lang)).join(', '))}`);
-  if (facts.length) parts.push(facts.join(' · '));
-  const sources = sourcesMarkdown(catalog, provision.provenance, lang);
-  if (sources) parts.push(sources);
-  const md = new vscode.MarkdownString(parts.join('\n\n'), true);
-  md.isTrusted = { enabledCommands: [OPEN_PROVISION, REVEAL_IN_TREE] };
-  md.supportHtml = false;
-  return md;
 }

@@ -3,7 +3,7 @@
 // (panels, serializer, quick pick, clipboard, editors, save dialog, other features' commands).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../core/comparePage';
+import { createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../core/compare/comparePage';
 import {
   COMPARE_VIEW_TYPE,
   DEFAULT_VIEW,
@@ -14,13 +14,13 @@ import {
   type ExportFormat,
   type ExportTarget,
   type ExtensionMessage,
-} from '../core/compareProtocol';
-import { blockInsertion, buildComparison, CSV_BOM, exportFileName, toCsv, toMarkdown, type Comparison } from '../core/comparison';
-import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../core/agreementLabels';
-import { text, type Catalog, type Lang } from '../core/model';
-import { agreementKindIcon } from '../core/treeModel';
-import type { CatalogService } from './catalogService';
-import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
+} from '../core/compare/compareProtocol';
+import { blockInsertion, buildComparison, CSV_BOM, exportFileName, toCsv, toMarkdown, type Comparison } from '../core/compare/comparison';
+import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../core/labels/agreementLabels';
+import { text, type Catalog, type Lang } from '../core/catalog/model';
+import { agreementKindIcon } from '../core/labels/icons';
+import type { CatalogService } from '../services/catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 
 const FOCUS_GROUP_COMMANDS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
 const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';

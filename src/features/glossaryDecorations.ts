@@ -1,9 +1,9 @@
 // Optional dotted underline under glossary terms (setting techDealAtlas.glossary.underline, off by default): only
 // in visible editors, only over their visible lines, recomputed after a short pause when something changes.
 import * as vscode from 'vscode';
-import { matcherForCatalog } from '../core/glossaryMatcher';
-import type { CatalogService } from './catalogService';
-import type { DocumentScope } from './documentScope';
+import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
+import type { CatalogService } from '../services/catalogService';
+import { DocumentScope } from '../services/documentScope';
 
 const DEBOUNCE_MS = 150;
 /** Characters of one line looked at (a minified megabyte line shows only its start anyway). */
@@ -11,7 +11,9 @@ const MAX_LINE_SCAN = 20_000;
 /** Lines above and below the visible ones, so a small scroll does not show undecorated text. */
 const MARGIN_LINES = 20;
 
-export function registerGlossaryDecorations(context: vscode.ExtensionContext, catalogService: CatalogService, scope: DocumentScope): void {
+export function registerGlossaryDecorations(context: vscode.ExtensionContext, catalogService: CatalogService): void {
+  const scope = new DocumentScope();
+  context.subscriptions.push(scope);
   const decoration = vscode.window.createTextEditorDecorationType({
     borderStyle: 'dotted',
     borderWidth: '0 0 1px 0',

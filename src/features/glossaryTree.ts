@@ -2,12 +2,13 @@
 // language and abbreviations beside it, the definition as tooltip; under a term, its related agreements, sectors
 // and terms. Owns techDealAtlas.revealTerm.
 import * as vscode from 'vscode';
-import { officialTitleLabel } from '../core/agreementLabels';
-import { sortedTerms, termSecondaryLabel } from '../core/glossary';
-import { text, type Catalog, type Lang } from '../core/model';
-import type { CatalogService } from './catalogService';
-import { termMarkdown } from './hover';
-import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
+import { officialTitleLabel } from '../core/labels/agreementLabels';
+import { sortedTerms, termSecondaryLabel } from '../core/glossary/glossary';
+import { text, type Catalog, type Lang } from '../core/catalog/model';
+import type { CatalogService } from '../services/catalogService';
+import { termMarkdown } from '../core/glossary/termMarkdown';
+import { hoverStrings, toMarkdownString } from '../services/markdownString';
+import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 
 export type GlossaryNode =
   | { readonly kind: 'term'; readonly id: string }
@@ -78,7 +79,7 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<GlossaryNod
       const item = new vscode.TreeItem(text(term.term, lang), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `term:${term.id}`;
       item.description = termSecondaryLabel(term, lang);
-      item.tooltip = termMarkdown(catalog, term, lang, { showInSidebar: false });
+      item.tooltip = toMarkdownString(termMarkdown(catalog, term, lang, hoverStrings(), { showInSidebar: false }));
       item.iconPath = new vscode.ThemeIcon(term.definitionBasis === 'editorial' ? 'note' : 'book');
       item.contextValue = 'glossaryTerm';
       item.accessibilityInformation = {

@@ -1,15 +1,15 @@
 // Search… (command palette quick pick over agreements, provisions and glossary terms), Search in Sector, and Search
-// Selection / Term at Cursor. The index and the ranking are core/searchIndex.ts; item text is core/searchResults.ts;
+// Selection / Term at Cursor. The index and the ranking are core/search/searchIndex.ts; item text is core/search/searchResults.ts;
 // this file builds the index off the activation path, drives the quick pick and hands picks to the owning features'
 // commands (reveal in tree, open, reveal term, copy citation, compare).
 import * as vscode from 'vscode';
-import { matcherForCatalog } from '../core/glossaryMatcher';
-import { text, type Catalog, type Lang } from '../core/model';
-import { SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/searchIndex';
-import { searchItemModel, type SearchItemModel } from '../core/searchResults';
-import { sectorIdFromArgs } from '../core/treeModel';
-import type { CatalogService } from './catalogService';
-import { dataLanguage, onDidChangeDataLanguage } from './languageSetting';
+import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
+import { text, type Catalog, type Lang } from '../core/catalog/model';
+import { SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/search/searchIndex';
+import { searchItemModel, type SearchItemModel } from '../core/search/searchResults';
+import { sectorIdFromArgs } from '../core/tree/treeModel';
+import type { CatalogService } from '../services/catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 
 /** Idle time after startup or a catalog change before the index is built (it is also built on first use). */
 const IDLE_BUILD_MS = 2000;

@@ -3,7 +3,7 @@
 // expressions, pre-lowercased text, early exits) so that the ratios are not inflated.
 import Ajv, { type ValidateFunction } from 'ajv';
 import catalogSchema from '../../data/schemas/catalog.schema.json';
-import type { CatalogFile, Provision, TermData } from '../../src/core/model';
+import type { CatalogFile, Provision, TermData } from '../../src/core/catalog/model';
 import { surfaceForms } from './synthetic';
 
 // ---------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { FileInput } from '../../src/core/catalogLoader';
-import { termForms } from '../../src/core/glossaryMatcher';
+import type { FileInput } from '../../src/core/catalog/catalogLoader';
+import { termForms } from '../../src/core/glossary/glossaryMatcher';
 import type {
   AgreementData,
   CatalogFile,
@@ -14,8 +14,8 @@ import type {
   Provenance,
   SourceData,
   TermData,
-} from '../../src/core/model';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
+} from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
 
 export const DEFAULT_SEED = 0x7dea1;
 export const REPO_ROOT = join(__dirname, '..', '..');

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadCatalog, type LoadResult } from '../../src/core/catalogLoader';
-import type { Catalog } from '../../src/core/model';
+import { loadCatalog, type LoadResult } from '../../src/core/catalog/catalogLoader';
+import type { Catalog } from '../../src/core/catalog/model';
 import { formatProblem, getApi, getExtension, type TechDealAtlasApi } from './util';
 
 /** data/**\/*.json except the JSON Schemas, as paths relative to the extension root, sorted. */

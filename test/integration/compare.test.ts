@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from '../../src/api';
-import { blockInsertion, buildComparison, toMarkdown } from '../../src/core/comparison';
-import type { ExtensionMessage } from '../../src/core/compareProtocol';
-import { resolveLanguage } from '../../src/core/language';
-import { text, type Catalog, type Lang } from '../../src/core/model';
+import { blockInsertion, buildComparison, toMarkdown } from '../../src/core/compare/comparison';
+import type { ExtensionMessage } from '../../src/core/compare/compareProtocol';
+import { resolveLanguage } from '../../src/core/text/language';
+import { text, type Catalog, type Lang } from '../../src/core/catalog/model';
 import { getApi } from './util';
 
 const TPDS = ['kr-us-tpd', 'us-uk-tpd', 'us-jp-tpd'];

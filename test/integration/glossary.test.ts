@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../src/core/markdown';
-import { text, type Catalog, type Lang, type Provision, type TermData } from '../../src/core/model';
+import { escapeMarkdown } from '../../src/core/text/markdown';
+import { text, type Catalog, type Lang, type Provision, type TermData } from '../../src/core/catalog/model';
 import { getApi, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { renderAgreementDocument, targetAtLine } from '../../src/core/agreementDocument';
-import type { Catalog } from '../../src/core/model';
+import { renderAgreementDocument, targetAtLine } from '../../src/core/document/agreementDocument';
+import type { Catalog } from '../../src/core/catalog/model';
 import type { SearchPickerState, SearchTarget } from '../../src/features/search';
 import { getApi, getExtension, waitFor, type TechDealAtlasApi } from './util';
 

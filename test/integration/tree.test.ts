@@ -3,10 +3,10 @@
 // the provision and the Agreements view follows the cursor.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { formatCitation } from '../../src/core/citation';
-import { escapeMarkdown } from '../../src/core/markdown';
-import { text, type Agreement, type Catalog, type Lang, type Provision } from '../../src/core/model';
-import type { TreeNode } from '../../src/core/treeModel';
+import { formatCitation } from '../../src/core/citation/citation';
+import { escapeMarkdown } from '../../src/core/text/markdown';
+import { text, type Agreement, type Catalog, type Lang, type Provision } from '../../src/core/catalog/model';
+import type { TreeNode } from '../../src/core/tree/treeModel';
 import type { AtlasTreeHandle } from '../../src/features/tree';
 import { getApi, waitFor, type TechDealAtlasApi } from './util';
 

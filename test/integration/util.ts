@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from '../../src/api';
-import type { CatalogProblem } from '../../src/core/model';
+import type { CatalogProblem } from '../../src/core/catalog/model';
 
 export type { TechDealAtlasApi };
 export const EXTENSION_ID = 'tech-deal-atlas.tech-deal-atlas';

@@ -6,11 +6,11 @@ import {
   agreementSources,
   renderAgreementDocument,
   targetAtLine,
-} from '../../src/core/agreementDocument';
-import { formatCitation, provisionName } from '../../src/core/citation';
-import { escapeMarkdown, renderMarkdown } from '../../src/core/markdown';
-import { text, type Catalog, type CatalogFile } from '../../src/core/model';
-import { sourceKindLabel } from '../../src/core/provenance';
+} from '../../src/core/document/agreementDocument';
+import { formatCitation, provisionName } from '../../src/core/citation/citation';
+import { escapeMarkdown, renderMarkdown } from '../../src/core/text/markdown';
+import { text, type Catalog, type CatalogFile } from '../../src/core/catalog/model';
+import { sourceKindLabel } from '../../src/core/labels/provenance';
 import { loadShipped } from './shippedData.test';
 import { catalogOf } from './treeModel.test';
 

@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { buildCatalog } from '../../src/core/catalogLoader';
-import { createMatcher } from '../../src/core/glossaryMatcher';
+import { buildCatalog } from '../../src/core/catalog/catalogLoader';
+import { createMatcher } from '../../src/core/glossary/glossaryMatcher';
 import { NaiveHover, NaiveSearch } from '../bench/baselines';
 import { ratio, summarize, type Row } from '../bench/measure';
 import { zipEntries, zipEntryData } from '../bench/package';

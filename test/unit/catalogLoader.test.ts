@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { buildCatalog, loadCatalog, type LoadOptions } from '../../src/core/catalogLoader';
-import type { CatalogProblem } from '../../src/core/model';
+import { buildCatalog, loadCatalog, type LoadOptions } from '../../src/core/catalog/catalogLoader';
+import type { CatalogProblem } from '../../src/core/catalog/model';
 import { readFileSync } from 'node:fs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const generator = require('../../src/core/generated/generateValidator.cjs') as { generateValidatorSource(): string; OUT: string };
+const generator = require('../../src/core/catalog/generated/generateValidator.cjs') as { generateValidatorSource(): string; OUT: string };
 
 /** A minimal valid catalog file, written with the line layout the position assertions below rely on. */
 const VALID = `{

@@ -2,9 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog, loadCatalog } from '../../src/core/catalogLoader';
-import type { Catalog, CatalogFile, ComparisonNoteData } from '../../src/core/model';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
+import { buildCatalog, loadCatalog } from '../../src/core/catalog/catalogLoader';
+import type { Catalog, CatalogFile, ComparisonNoteData } from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { contentSecurityPolicy, createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../../src/core/comparePage';
-import { buildComparison, coverageLabel } from '../../src/core/comparison';
-import { DEFAULT_VIEW } from '../../src/core/compareProtocol';
-import type { Catalog, Lang } from '../../src/core/model';
+import { contentSecurityPolicy, createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../../src/core/compare/comparePage';
+import { buildComparison, coverageLabel } from '../../src/core/compare/comparison';
+import { DEFAULT_VIEW } from '../../src/core/compare/compareProtocol';
+import type { Catalog, Lang } from '../../src/core/catalog/model';
 import { loadShippedCatalog, syntheticCatalog } from './compareFixtures';
 
 type Node = DefaultTreeAdapterMap['node'];

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { DEFAULT_VIEW, parseExtensionMessage, parseViewState, parseWebviewMessage, provisionUidFromContext } from '../../src/core/compareProtocol';
+import { DEFAULT_VIEW, parseExtensionMessage, parseViewState, parseWebviewMessage, provisionUidFromContext } from '../../src/core/compare/compareProtocol';
 
 const VIEW = { agreements: ['kr-us-tpd', 'us-uk-tpd'], differencesOnly: true, sectors: ['ai'], order: 'catalog', lang: 'ko' };
 

@@ -13,9 +13,9 @@ import {
   toMarkdown,
   type Comparison,
   type ComparisonTable,
-} from '../../src/core/comparison';
-import { findCitations } from '../../src/core/citation';
-import type { Catalog, Lang } from '../../src/core/model';
+} from '../../src/core/compare/comparison';
+import { findCitations } from '../../src/core/citation/citation';
+import type { Catalog, Lang } from '../../src/core/catalog/model';
 import { loadShippedCatalog, syntheticCatalog } from './compareFixtures';
 
 const ids = (c: Comparison) => c.rows.map((r) => r.sector.id);

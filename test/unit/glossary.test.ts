@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/core/catalogLoader';
-import { commandLink, commandUri, safeWebUrl } from '../../src/core/commandLink';
-import { languageInScope } from '../../src/core/documentScope';
-import { sortedTerms, termSecondaryLabel } from '../../src/core/glossary';
-import type { Catalog, TermData } from '../../src/core/model';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
+import { loadCatalog } from '../../src/core/catalog/catalogLoader';
+import { commandLink, commandUri, safeWebUrl } from '../../src/core/text/commandLink';
+import { languageInScope } from '../../src/core/text/documentScope';
+import { sortedTerms, termSecondaryLabel } from '../../src/core/glossary/glossary';
+import type { Catalog, TermData } from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { josa } from 'es-hangul';
-import { loadCatalog } from '../../src/core/catalogLoader';
-import { createMatcher, koreanEndings, MAX_GAP, matcherForCatalog, type GlossaryMatch, type GlossaryMatcher, type MatchableTerm } from '../../src/core/glossaryMatcher';
-import type { Catalog } from '../../src/core/model';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
+import { loadCatalog } from '../../src/core/catalog/catalogLoader';
+import { createMatcher, koreanEndings, MAX_GAP, matcherForCatalog, type GlossaryMatch, type GlossaryMatcher, type MatchableTerm } from '../../src/core/glossary/glossaryMatcher';
+import type { Catalog } from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -9,8 +9,8 @@ import {
   qwertyToHangul,
   syllableBigrams,
   withoutPendingFinal,
-} from '../../src/core/koreanText';
-import { createMatcher, koreanEndings } from '../../src/core/glossaryMatcher';
+} from '../../src/core/text/koreanText';
+import { createMatcher, koreanEndings } from '../../src/core/glossary/glossaryMatcher';
 
 describe('koreanText', () => {
   describe('koreanStems', () => {

@@ -1,9 +1,9 @@
 // The search index on a small synthetic catalog, where every expected hit is known exactly.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { buildCatalog } from '../../src/core/catalogLoader';
-import type { Catalog, CatalogFile, LocalizedText, TermData } from '../../src/core/model';
-import { buildSearchIndex, englishStem, SearchIndex, type SearchHit, type SearchOptions } from '../../src/core/searchIndex';
+import { buildCatalog } from '../../src/core/catalog/catalogLoader';
+import type { Catalog, CatalogFile, LocalizedText, TermData } from '../../src/core/catalog/model';
+import { buildSearchIndex, englishStem, SearchIndex, type SearchHit, type SearchOptions } from '../../src/core/search/searchIndex';
 
 const L = (ko: string, en: string): LocalizedText => ({ ko, en });
 const provenance = [{ source: 'src', locator: { paragraph: 1 } }];

@@ -5,10 +5,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/core/catalogLoader';
-import type { Catalog } from '../../src/core/model';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
-import { buildSearchIndex, type SearchHit, type SearchIndex } from '../../src/core/searchIndex';
+import { loadCatalog } from '../../src/core/catalog/catalogLoader';
+import type { Catalog } from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
+import { buildSearchIndex, type SearchHit, type SearchIndex } from '../../src/core/search/searchIndex';
 
 const ROOT = join(__dirname, '..', '..');
 

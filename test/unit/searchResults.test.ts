@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/core/catalogLoader';
-import type { Catalog } from '../../src/core/model';
-import { buildSearchIndex, type SearchIndex } from '../../src/core/searchIndex';
-import { matchOffset, matchSnippet, searchItemModel, SNIPPET_MAX, TERM_ICON } from '../../src/core/searchResults';
-import { SHIPPED_DATA_FILES } from '../../src/core/shippedData';
-import { PROVISION_ICON } from '../../src/core/treeModel';
+import { loadCatalog } from '../../src/core/catalog/catalogLoader';
+import type { Catalog } from '../../src/core/catalog/model';
+import { buildSearchIndex, type SearchIndex } from '../../src/core/search/searchIndex';
+import { matchOffset, matchSnippet, searchItemModel, SNIPPET_MAX } from '../../src/core/search/searchResults';
+import { SHIPPED_DATA_FILES } from '../../src/core/catalog/shippedData';
+import { PROVISION_ICON, TERM_ICON } from '../../src/core/labels/icons';
 
 const ROOT = join(__dirname, '..', '..');
 

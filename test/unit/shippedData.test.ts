@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { officialTitleLabel } from '../../src/core/agreementLabels';
-import { loadCatalog, type LoadOptions, type LoadResult } from '../../src/core/catalogLoader';
-import { LANGS, type LocalizedText } from '../../src/core/model';
-import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/shippedData';
+import { officialTitleLabel } from '../../src/core/labels/agreementLabels';
+import { loadCatalog, type LoadOptions, type LoadResult } from '../../src/core/catalog/catalogLoader';
+import { LANGS, type LocalizedText } from '../../src/core/catalog/model';
+import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED = join(ROOT, '..', 'shared', 'seeds', '000_0fa01c33c17e67eb.txt');

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { buildCatalog } from '../../src/core/catalogLoader';
-import { formatCitation } from '../../src/core/citation';
-import { renderMarkdown } from '../../src/core/markdown';
-import { text, type Catalog, type CatalogFile, type Lang } from '../../src/core/model';
+import { buildCatalog } from '../../src/core/catalog/catalogLoader';
+import { formatCitation } from '../../src/core/citation/citation';
+import { renderMarkdown } from '../../src/core/text/markdown';
+import { truncate } from '../../src/core/text/truncate';
+import { text, type Catalog, type CatalogFile, type Lang } from '../../src/core/catalog/model';
 import {
   agreementIdsFromArgs,
   agreementNode,
@@ -12,11 +13,10 @@ import {
   NO_SECTOR,
   provisionUidsFromArgs,
   sectorIdFromArgs,
-  truncate,
   TreeModel,
   type TreeNode,
   type TreeViewKind,
-} from '../../src/core/treeModel';
+} from '../../src/core/tree/treeModel';
 import { loadShipped } from './shippedData.test';
 
 const L = (ko: string, en: string) => ({ ko, en });

@@ -1,7 +1,7 @@
 // The sidebar: Agreements and Sectors tree views, their title-bar filters, item actions (citations, reveal) and
 // following the active agreement document.
 import * as vscode from 'vscode';
-import type { Provision } from '../../core/model';
+import type { Provision } from '../../core/catalog/model';
 import {
   agreementIdsFromArgs,
   describeFilter,
@@ -13,11 +13,11 @@ import {
   type TreeNode,
   type TreeTarget,
   type TreeViewKind,
-} from '../../core/treeModel';
-import { agreementOfPreviewLabel } from '../../core/agreementDocument';
-import { AGREEMENT_DOCUMENT_SCHEME, type AgreementDocuments } from '../agreementDocument';
-import type { CatalogService } from '../catalogService';
-import { pickParties, pickProvision, pickSectors, pickTarget } from './pickers';
+} from '../../core/tree/treeModel';
+import { AGREEMENT_DOCUMENT_SCHEME, agreementOfPreviewLabel } from '../../core/document/agreementDocument';
+import type { AgreementDocumentLookup } from '../../services/agreementDocumentLookup';
+import type { CatalogService } from '../../services/catalogService';
+import { pickParties, pickProvision, pickSectors, pickTarget } from '../../services/pickers';
 import { AtlasTreeProvider, TreeState } from './treeProvider';
 
 export interface AtlasTreeHandle {
@@ -40,7 +40,7 @@ interface RevealOptions {
   clearFilter?: boolean;
 }
 
-export function registerTrees(context: vscode.ExtensionContext, catalogService: CatalogService, documents: AgreementDocuments): AtlasTrees {
+export function registerTrees(context: vscode.ExtensionContext, catalogService: CatalogService, documents: AgreementDocumentLookup): AtlasTrees {
   const state = new TreeState(catalogService, context.workspaceState);
   const make = (kind: TreeViewKind): AtlasTreeHandle => {
     const provider = new AtlasTreeProvider(kind, state);

@@ -1,11 +1,11 @@
 // Adapters between the core tree model and VS Code: one data provider (and drag source) per view, over one shared
 // state (catalog snapshot, language, filter) so both views always agree.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/citation';
-import type { Lang, Provision } from '../../core/model';
-import { NO_FILTER, TreeModel, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/treeModel';
-import type { CatalogService } from '../catalogService';
-import { dataLanguage, onDidChangeDataLanguage } from '../languageSetting';
+import { formatCitation } from '../../core/citation/citation';
+import type { Lang, Provision } from '../../core/catalog/model';
+import { NO_FILTER, TreeModel, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/tree/treeModel';
+import type { CatalogService } from '../../services/catalogService';
+import { dataLanguage, onDidChangeDataLanguage } from '../../services/languageSetting';
 
 const FILTER_KEY = 'techDealAtlas.tree.filter';
 

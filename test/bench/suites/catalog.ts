@@ -2,8 +2,8 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadCatalog } from '../../../src/core/catalogLoader';
-import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../../src/core/shippedData';
+import { loadCatalog } from '../../../src/core/catalog/catalogLoader';
+import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../../src/core/catalog/shippedData';
 import { naiveLoad } from '../baselines';
 import { collectGarbage, sampleAsync, summarize, type Row, type Stat } from '../measure';
 import { formatCount, writeCatalogFiles, type Suite, type SuiteContext } from '../suite';

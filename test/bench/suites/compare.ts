@@ -1,11 +1,11 @@
 // Compare: build the sector × agreement comparison and render the panel's HTML for 2, 5 and 20 agreements.
 // The agreements come from a catalog scaled from the shipped one (enough copies for 20 agreements).
-import { buildCatalog } from '../../../src/core/catalogLoader';
-import { renderComparePage, type ComparePageStrings } from '../../../src/core/comparePage';
-import { DEFAULT_VIEW } from '../../../src/core/compareProtocol';
-import { buildComparison } from '../../../src/core/comparison';
-import { escapeHtml } from '../../../src/core/markdown';
-import { text, type Catalog } from '../../../src/core/model';
+import { buildCatalog } from '../../../src/core/catalog/catalogLoader';
+import { renderComparePage, type ComparePageStrings } from '../../../src/core/compare/comparePage';
+import { DEFAULT_VIEW } from '../../../src/core/compare/compareProtocol';
+import { buildComparison } from '../../../src/core/compare/comparison';
+import { escapeHtml } from '../../../src/core/text/markdown';
+import { text, type Catalog } from '../../../src/core/catalog/model';
 import { collectGarbage, sample, summarize, type Row } from '../measure';
 import { formatCount, type Suite, type SuiteContext } from '../suite';
 import { scaleCatalogFiles, toFileInputs } from '../synthetic';

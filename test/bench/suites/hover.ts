@@ -3,7 +3,7 @@
 // the provider the document's line; splitting the document into lines is VS Code's work, done once per edit).
 // Baseline: one regular expression per term over the whole document (test/bench/baselines.ts).
 import { performance } from 'node:perf_hooks';
-import { createMatcher, type GlossaryMatcher } from '../../../src/core/glossaryMatcher';
+import { createMatcher, type GlossaryMatcher } from '../../../src/core/glossary/glossaryMatcher';
 import { NaiveHover } from '../baselines';
 import { collectGarbage, sample, scaleStat, summarize, type Row, type Stat } from '../measure';
 import { formatBytes, formatCount, type Suite, type SuiteContext } from '../suite';

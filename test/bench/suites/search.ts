@@ -1,9 +1,9 @@
 // Search: index build time and retained heap, and query latency, at 1×, 10× and 100× the shipped catalog and at the
 // smallest scale with ≥ 10,000 provisions. Baseline: a linear substring scan over every provision.
 import { performance } from 'node:perf_hooks';
-import { buildCatalog } from '../../../src/core/catalogLoader';
-import type { Catalog } from '../../../src/core/model';
-import { buildSearchIndex, type SearchIndex } from '../../../src/core/searchIndex';
+import { buildCatalog } from '../../../src/core/catalog/catalogLoader';
+import type { Catalog } from '../../../src/core/catalog/model';
+import { buildSearchIndex, type SearchIndex } from '../../../src/core/search/searchIndex';
 import { NaiveSearch } from '../baselines';
 import { collectGarbage, retainedHeap, sample, summarize, type Row } from '../measure';
 import { formatMs } from '../report';

@@ -5,10 +5,10 @@
 // appears in each of their rows). Each row is classified by how many of the chosen agreements cover the sector:
 // shared by all, shared by some, or unique to one. The Markdown table and the CSV are serialisations of the same
 // `ComparisonTable`, so what is exported is exactly what the panel shows.
-import { citationToken } from './citation';
-import { escapeMarkdownTableCell } from './markdown';
-import { text, type Agreement, type Catalog, type ComparisonNoteData, type Lang, type Provision, type SectorData } from './model';
-import { citedSources } from './provenance';
+import { citationToken } from '../citation/citation';
+import { escapeMarkdownTableCell } from '../text/markdown';
+import { text, type Agreement, type Catalog, type ComparisonNoteData, type Lang, type Provision, type SectorData } from '../catalog/model';
+import { citedSources } from '../labels/provenance';
 
 /** `all`: every chosen agreement covers the sector; `some`: more than one but not all; `one`: exactly one. */
 export type Coverage = 'all' | 'some' | 'one';

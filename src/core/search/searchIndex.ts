@@ -16,7 +16,7 @@
 // (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
 // Pure TypeScript, no `vscode`.
 import type MiniSearch from 'minisearch';
-import { findCitations } from './citation';
+import { findCitations } from '../citation/citation';
 import {
   hangulToQwerty,
   hasBareJamo,
@@ -28,8 +28,8 @@ import {
   qwertyToHangul,
   syllableBigrams,
   withoutPendingFinal,
-} from './koreanText';
-import { LANGS, type Catalog, type LocalizedText } from './model';
+} from '../text/koreanText';
+import { LANGS, type Catalog, type LocalizedText } from '../catalog/model';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
 export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];

@@ -1,9 +1,11 @@
 // Quick picks for commands run without an argument (from the palette or a keybinding) and for the tree filters.
 // Labels and order come from the core tree model, so a pick reads exactly like the sidebar.
 import * as vscode from 'vscode';
-import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../../core/agreementLabels';
-import { text, type Catalog, type Lang } from '../../core/model';
-import { agreementKindIcon, NO_SECTOR, PROVISION_ICON, provisionLabel, TreeModel, type TreeTarget } from '../../core/treeModel';
+import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../core/labels/agreementLabels';
+import { text, type Catalog, type Lang } from '../core/catalog/model';
+import { agreementKindIcon, PROVISION_ICON } from '../core/labels/icons';
+import { provisionLabel } from '../core/labels/provisionLabels';
+import { NO_SECTOR, TreeModel, type TreeTarget } from '../core/tree/treeModel';
 
 interface Item<T> extends vscode.QuickPickItem {
   value?: T;

@@ -1,7 +1,7 @@
 // Messages between the comparison panel's webview (media/compare/main.ts) and the extension
 // (src/features/comparePanel.ts). Both sides import this module; each validates what it receives with the parsers
 // below, because a message is untrusted input until checked (the webview renders catalog data that users write).
-import type { Lang } from './model';
+import type { Lang } from '../catalog/model';
 import type { RowOrder } from './comparison';
 
 /** The webview panel type, also the key of its serializer (window reload restores panels of this type). */

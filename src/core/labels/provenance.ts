@@ -1,6 +1,9 @@
 // How sources and provenance (source + locator) are written for people: source kinds, `Title, para. 8, sentence 3` /
 // `제목, 8문단 3문장`. Shared by tooltips, hovers, the agreement document and the comparison panel.
-import { text, type Catalog, type Lang, type Locator, type Provenance, type SourceData, type SourceKind } from './model';
+import { text, type Catalog, type Lang, type Locator, type Provenance, type SourceData, type SourceKind } from '../catalog/model';
+import { safeWebUrl } from '../text/commandLink';
+import { escapeMarkdown } from '../text/markdown';
+import { truncate } from '../text/truncate';
 
 const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
   'official-text': { ko: '공식 원문', en: 'Official text' },
@@ -65,4 +68,24 @@ export function citedSources(catalog: Catalog, provenance: readonly Provenance[]
     bySource.set(source.id, entry);
   }
   return [...bySource.values()];
+}
+
+/** Long source titles are cut in hovers (the agreement document and the tree show them in full). */
+const SOURCE_TITLE_MAX = 100;
+
+/**
+ * `Source: Title (Publisher, date) — para. 1, sentence 2 · News/analysis (secondary source)`, one Markdown line per
+ * source (`sourceWord` is the UI's "Source:"), with the source's caveat note below it unless `notes` is false.
+ */
+export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenance[], lang: Lang, sourceWord: string, options: { notes?: boolean } = {}): string {
+  return citedSources(catalog, provenance, lang)
+    .map(({ source, places }) => {
+      const url = safeWebUrl(source.url);
+      const title = escapeMarkdown(truncate(formatSourceLine(source, lang), SOURCE_TITLE_MAX));
+      const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
+      const kind = isOfficialSource(source.kind) ? '' : ` · *${escapeMarkdown(sourceKindLabel(source.kind, lang))}*`;
+      const note = source.note && options.notes !== false ? `  \n*${escapeMarkdown(text(source.note, lang))}*` : '';
+      return `$(book) ${escapeMarkdown(sourceWord)} ${url ? `[${title}](${url})` : title}${where}${kind}${note}`;
+    })
+    .join('  \n');
 }

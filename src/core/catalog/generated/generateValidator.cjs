@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const OUT = path.join(__dirname, 'catalogValidator.js');
-const SCHEMA = path.join(__dirname, '..', '..', '..', 'data', 'schemas', 'catalog.schema.json');
+const SCHEMA = path.join(__dirname, '..', '..', '..', '..', 'data', 'schemas', 'catalog.schema.json');
 
 function generateValidatorSource() {
   const Ajv = require('ajv');

@@ -22,3 +22,23 @@ export function commandLink(label: string, command: string, args: readonly unkno
 export function safeWebUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\/[^\s<>()[\]"'`\\]+$/i.test(url) ? url : undefined;
 }
+
+/** Markdown for a hover or tooltip with the commands it links to: VS Code enables exactly those (`isTrusted`). */
+export interface TrustedMarkdown {
+  readonly value: string;
+  readonly commands: readonly string[];
+}
+
+/** Collects the commands a piece of Markdown links to while it is being written. */
+export class CommandLinks {
+  private readonly used = new Set<string>();
+
+  link(label: string, command: string, args: readonly unknown[] = [], tooltip?: string): string {
+    this.used.add(command);
+    return commandLink(label, command, args, tooltip);
+  }
+
+  markdown(value: string): TrustedMarkdown {
+    return { value, commands: [...this.used] };
+  }
+}

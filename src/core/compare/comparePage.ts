@@ -4,12 +4,12 @@
 // Security: every data-derived string goes through `escapeHtml` (text and attribute values alike); the page has no
 // inline script or style, no event-handler attributes and no links built from data; the CSP allows only the nonce'd
 // script and the extension's own style sheets and fonts.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from './agreementLabels';
-import { provisionName } from './citation';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+import { provisionName } from '../citation/citation';
 import { coverageLabel, noteParts, type Comparison, type ComparisonRow, type Coverage } from './comparison';
 import type { CompareViewState } from './compareProtocol';
-import { escapeHtml } from './markdown';
-import { text, type Agreement, type Catalog, type Lang, type Provision } from './model';
+import { escapeHtml } from '../text/markdown';
+import { text, type Agreement, type Catalog, type Lang, type Provision } from '../catalog/model';
 
 /** UI strings (VS Code's display language, localized by the adapter with `vscode.l10n.t`). */
 export interface ComparePageStrings {

@@ -4,12 +4,14 @@
 //                    appears under both)
 // Nodes are plain values with stable ids (entity ids, never labels), so a tree rebuilt after a catalog reload or a
 // language switch keeps its expansion state. Filters (by sector, by party) narrow both views the same way.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from './agreementLabels';
-import { formatCitation, provisionName } from './citation';
-import { otherLanguage } from './language';
-import { escapeMarkdown, markdownCodeSpan } from './markdown';
-import { text, type Agreement, type AgreementKind, type Catalog, type Lang, type Provision, type SectorData } from './model';
-import { citedSources, sourceKindLabel } from './provenance';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+import { formatCitation, provisionName } from '../citation/citation';
+import { otherLanguage } from '../text/language';
+import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
+import { agreementKindIcon, PROVISION_ICON } from '../labels/icons';
+import { provisionLabel } from '../labels/provisionLabels';
+import { text, type Agreement, type Catalog, type Lang, type Provision, type SectorData } from '../catalog/model';
+import { citedSources, sourceKindLabel } from '../labels/provenance';
 
 export type TreeViewKind = 'agreements' | 'sectors';
 
@@ -106,36 +108,8 @@ export interface TreeItemModel {
   readonly accessibilityLabel: string;
 }
 
-const KIND_ICONS: Record<AgreementKind, string> = {
-  mou: 'file-text',
-  'joint-fact-sheet': 'checklist',
-  'joint-statement': 'megaphone',
-  agreement: 'law',
-};
-export const PROVISION_ICON = 'list-ordered';
 const FALLBACK_SECTOR_ICON = 'tag';
 const NO_SECTOR_ICON = 'question';
-
-export function agreementKindIcon(kind: AgreementKind): string {
-  return KIND_ICONS[kind] ?? 'file';
-}
-
-/** Longest provision text shown in a label; the full text is in the tooltip and the document. */
-const LABEL_MAX = 120;
-
-/** Shortens `value` to at most `max` characters, at a word boundary when there is one nearby, with an ellipsis. */
-export function truncate(value: string, max: number): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:·]+$/, '')}…`;
-}
-
-/** Label of a provision in lists: `3. Joint AI research…`. */
-export function provisionLabel(provision: Provision, lang: Lang): string {
-  return `${provision.id}. ${truncate(text(provision.text, lang), LABEL_MAX)}`;
-}
 
 const STRINGS = {
   ko: {

@@ -1,7 +1,7 @@
 // Data-language labels for agreement facts (kind, legal nature, parties, date). They follow the catalog language
 // (the `techDealAtlas.language` setting or a panel's own toggle), not VS Code's UI language, because they sit next to
 // catalog text and go into exported tables and memos.
-import { text, type Agreement, type AgreementKind, type Catalog, type Lang } from './model';
+import { text, type Agreement, type AgreementKind, type Catalog, type Lang } from '../catalog/model';
 
 const KIND: Record<AgreementKind, { ko: string; en: string }> = {
   mou: { ko: '양해각서', en: 'MOU' },

@@ -2,13 +2,13 @@
 // provisions grouped by heading with their sectors, sources and citations, the sources' own observations
 // comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel } from './agreementLabels';
-import { formatCitation, provisionName } from './citation';
-import { otherLanguage } from './language';
-import { escapeMarkdown, markdownCodeSpan } from './markdown';
-import { LANGS, text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from './model';
-import { citedSources, isOfficialSource, sourceKindLabel } from './provenance';
-import type { TreeTarget } from './treeModel';
+import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel } from '../labels/agreementLabels';
+import { formatCitation, provisionName } from '../citation/citation';
+import { otherLanguage } from '../text/language';
+import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
+import { LANGS, text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from '../catalog/model';
+import { citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
+import type { TreeTarget } from '../tree/treeModel';
 
 export interface AgreementDocument {
   readonly agreementId: string;
@@ -202,6 +202,9 @@ export function targetAtLine(document: AgreementDocument, line: number): TreeTar
   }
   return best ? { kind: 'provision', id: best.uid } : { kind: 'agreement', id: document.agreementId };
 }
+
+/** URI scheme of the read-only agreement documents. */
+export const AGREEMENT_DOCUMENT_SCHEME = 'tech-deal-atlas';
 
 // Document addresses: `/<agreement id>/<readable name>.md`. The readable name only titles the editor tab; the
 // agreement id in the first segment is what identifies the document.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { loadCatalog, type LoadResult, type ParsedFile } from '../core/catalogLoader';
-import type { Catalog, CatalogProblem } from '../core/model';
-import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/shippedData';
+import { loadCatalog, type LoadResult, type ParsedFile } from '../core/catalog/catalogLoader';
+import type { Catalog, CatalogProblem } from '../core/catalog/model';
+import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/catalog/shippedData';
 
 const RELOAD_DEBOUNCE_MS = 250;
 

@@ -1,4 +1,4 @@
-import type { Lang } from './model';
+import type { Lang } from '../catalog/model';
 
 export type LanguageSetting = 'auto' | Lang;
 

@@ -1,6 +1,6 @@
 // Glossary order and labels shared by the glossary view, the Define Term picker and hovers.
-import { otherLanguage } from './language';
-import { text, type Catalog, type Lang, type TermData } from './model';
+import { otherLanguage } from '../text/language';
+import { text, type Catalog, type Lang, type TermData } from '../catalog/model';
 
 const collators = new Map<Lang, Intl.Collator>();
 function collator(lang: Lang): Intl.Collator {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveLanguage } from '../core/language';
-import type { Lang } from '../core/model';
+import { resolveLanguage } from '../core/text/language';
+import type { Lang } from '../core/catalog/model';
 
 /** The catalog language the user asked for: setting `techDealAtlas.language`, `auto` following VS Code's UI. */
 export function dataLanguage(): Lang {

@@ -2,7 +2,7 @@
 // file, JSON pointer, line and column, and the caller always gets the best catalog that can be built.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import {
   provisionUid,
   type Agreement,

@@ -4,7 +4,10 @@
 //    underlines, citation links and citation diagnostics.
 // The Output panel and other non-text surfaces are never in scope.
 import * as vscode from 'vscode';
-import { languageInScope } from '../core/documentScope';
+import { languageInScope } from '../core/text/documentScope';
+
+/** Every document a person types in; schemes that are not (the Output panel …) are filtered by DocumentScope. */
+export const ALL_DOCUMENTS: vscode.DocumentSelector = '*';
 
 /** URI schemes that are not documents people write in. */
 const NEVER = new Set(['output', 'vscode-scm', 'debug', 'walkThroughSnippet', 'vscode-terminal']);

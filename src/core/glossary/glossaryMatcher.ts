@@ -18,8 +18,8 @@
 // Cost: one trie over normalized forms, built once per catalog (`matcherForCatalog` caches it); a query walks the
 // trie from word starts only, and `findAt` touches at most ~3 × `maxSpan` characters around the position whatever
 // the line or document length. Child lookup is a binary search, so glossary size only adds a log factor.
-import { ALTERNATING_PARTICLES, COPULA_ENDINGS, FIXED_PARTICLES, SECOND_PARTICLES, STACKABLE_ALTERNATING, hasFinalConsonant, particleAfter } from './koreanText';
-import type { Catalog, TermData } from './model';
+import { ALTERNATING_PARTICLES, COPULA_ENDINGS, FIXED_PARTICLES, SECOND_PARTICLES, STACKABLE_ALTERNATING, hasFinalConsonant, particleAfter } from '../text/koreanText';
+import type { Catalog, TermData } from '../catalog/model';
 
 /** What the matcher needs from a glossary term. */
 export type MatchableTerm = Pick<TermData, 'id' | 'term' | 'aliases' | 'abbreviations'>;

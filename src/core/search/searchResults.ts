@@ -1,15 +1,15 @@
 // How search hits are shown: label, description, a detail snippet around the matched words, codicon, and what the
 // item's buttons act on. Pure (no `vscode`); catalog text stays in the catalog language, like the sidebar's.
-import { partiesLabel, dateLabel, agreementKindLabel } from './agreementLabels';
-import { provisionName } from './citation';
-import { termSecondaryLabel } from './glossary';
-import { initialConsonants, isInitialConsonants } from './koreanText';
-import { otherLanguage } from './language';
-import { text, type Catalog, type Lang } from './model';
+import { partiesLabel, dateLabel, agreementKindLabel } from '../labels/agreementLabels';
+import { provisionName } from '../citation/citation';
+import { termSecondaryLabel } from '../glossary/glossary';
+import { initialConsonants, isInitialConsonants } from '../text/koreanText';
+import { otherLanguage } from '../text/language';
+import { text, type Catalog, type Lang } from '../catalog/model';
 import type { SearchHit, SearchKind } from './searchIndex';
-import { agreementKindIcon, PROVISION_ICON, provisionLabel } from './treeModel';
+import { agreementKindIcon, PROVISION_ICON, TERM_ICON } from '../labels/icons';
+import { provisionLabel } from '../labels/provisionLabels';
 
-export const TERM_ICON = 'symbol-key';
 
 /** Longest detail line; VS Code ellipsizes beyond the quick pick's width anyway. */
 export const SNIPPET_MAX = 160;

@@ -1,5 +1,5 @@
 // The one place that defines how provisions are cited in memos and how citations are found again.
-import { text, type Catalog, type Lang, type Provision } from './model';
+import { text, type Catalog, type Lang, type Provision } from '../catalog/model';
 
 /** Machine-readable part of a citation: `tda:<agreement-id>/<provision-id>`. */
 export const CITATION_SCHEME = 'tda';
