@@ -11,6 +11,7 @@ import {
   type CatalogFile,
   type CatalogProblem,
   type ComparisonNoteData,
+  type FieldProvenance,
   type PartyData,
   type Provenance,
   type Provision,
@@ -412,6 +413,10 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
         agreementId: data.id,
         sectors: refs(at, `${pointer}/sectors`, p.sectors, sectors, 'sector'),
         provenance: provenance(at, `${pointer}/provenance`, p.provenance),
+        officialLocation: p.officialLocation && {
+          ...p.officialLocation,
+          provenance: provenance(at, `${pointer}/officialLocation/provenance`, p.officialLocation.provenance),
+        },
       };
       linked.push(provision);
       provisions.set(provision.uid, provision);
@@ -423,6 +428,7 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
       parties: refs(at, '/parties', data.parties, parties, 'party'),
       sources: refs(at, '/sources', data.sources, sources, 'source'),
       provenance: data.provenance && provenance(at, '/provenance', data.provenance),
+      fieldProvenance: data.fieldProvenance && linkFieldProvenance(data.fieldProvenance, (field, list) => provenance(at, `/fieldProvenance/${field}`, list)),
       legalNature: { ...data.legalNature, provenance: provenance(at, '/legalNature/provenance', data.legalNature.provenance) },
       provisions: linked,
     });
@@ -461,6 +467,15 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
   }
 
   return { parties, sectors, sources, agreements, provisions, terms: linkedTerms, comparisons: linkedComparisons, origins };
+}
+
+function linkFieldProvenance(fields: FieldProvenance, link: (field: string, list: readonly Provenance[]) => Provenance[]): FieldProvenance {
+  const linked: FieldProvenance = {};
+  for (const field of ['title', 'date', 'place', 'parties'] as const) {
+    const list = fields[field];
+    if (list) linked[field] = link(field, list);
+  }
+  return linked;
 }
 
 /** Two terms claiming the same surface form make hovers ambiguous: warn at the second one. */

@@ -21,12 +21,15 @@ export interface Locator {
   /** 1-based index of a bulleted (△) item within the sentence. */
   item?: number;
   footnote?: number;
+  /** A section or heading of the source, as the source numbers or names it (`II`, `Preamble`). */
+  section?: string;
 }
 
 export interface Provenance {
   /** Id of a `Source`. */
   source: string;
-  locator: Locator;
+  /** Absent when the whole source supports the fact (a short page or release whose passages are not numbered). */
+  locator?: Locator;
 }
 
 export type SourceKind =
@@ -41,8 +44,8 @@ export interface SourceData {
   publisher?: LocalizedText;
   /** Publication date, ISO `YYYY-MM-DD`, when known. */
   date?: string;
-  /** Language the source is written in. */
-  language: Lang;
+  /** Language the source is written in: a BCP 47 tag (`ko`, `en`, `ja`, `es`, `fr`, …). */
+  language: string;
   url?: string;
   /** Caveats an analyst should see next to every citation of this source. */
   note?: LocalizedText;
@@ -72,14 +75,35 @@ export interface LegalNature {
   provenance?: Provenance[];
 }
 
+/**
+ * Where a provision sits in the agreement's own structure, as a source gives it: `II. Areas of Cooperation — …`,
+ * `Article 15.8`. Only ever set from a source, so the atlas's own numbering is never presented as the agreement's.
+ */
+export interface OfficialLocation {
+  label: LocalizedText;
+  provenance: Provenance[];
+}
+
 export interface ProvisionData {
-  /** Number or short code within its agreement ("1", "2", "12"); global id is `agreementId/id`. */
+  /**
+   * Stable id within its agreement ("1", "12"; an imported corpus's article id). Citable as `agreementId/id`, and
+   * never the agreement's own clause number: labels name whose numbering it is (`AgreementData.provisionNumbering`).
+   */
   id: string;
   sectors: string[];
   /** Optional grouping heading inside the agreement (e.g. a pillar or chapter). */
   heading?: LocalizedText;
   text: LocalizedText;
   provenance: Provenance[];
+  officialLocation?: OfficialLocation;
+}
+
+/** Sources for single facts of an agreement, where they differ from the agreement's `provenance`. */
+export interface FieldProvenance {
+  title?: Provenance[];
+  date?: Provenance[];
+  place?: Provenance[];
+  parties?: Provenance[];
 }
 
 export interface AgreementData {
@@ -100,6 +124,13 @@ export interface AgreementData {
   sources: string[];
   /** Where the sources name this document, its date and its parties. */
   provenance?: Provenance[];
+  /** Sources for the title, date, place or parties on their own (e.g. a date the main source gives only in part). */
+  fieldProvenance?: FieldProvenance;
+  /**
+   * Whose numbering the provision ids are, as a label prefix: `{ en: 'ToTA article', ko: 'ToTA 조문' }` gives
+   * "ToTA article 15225". Default: the atlas's own running numbers ("atlas item 12" / "아틀라스 항목 12").
+   */
+  provisionNumbering?: LocalizedText;
   provisions: ProvisionData[];
 }
 
@@ -126,7 +157,7 @@ export interface ComparisonNoteData {
   id: string;
   /** The agreement the note is about. */
   subject: string;
-  /** The agreements it is contrasted with. */
+  /** The agreements it is contrasted with; empty for a note that gives context on the subject alone. */
   against: string[];
   sectors?: string[];
   text: LocalizedText;

@@ -103,7 +103,8 @@ export function buildComparison(catalog: Catalog, agreementIds: readonly string[
   const notes = catalog.comparisons.filter(
     (note) =>
       chosen.has(note.subject) &&
-      note.against.some((id) => chosen.has(id)) &&
+      // A note of context (no `against`) goes with its subject; a comparison needs one of its other agreements too.
+      (note.against.length === 0 || note.against.some((id) => chosen.has(id))) &&
       (!sectorFilter || !note.sectors?.length || note.sectors.some((id) => sectorFilter.has(id))),
   );
 
@@ -225,7 +226,9 @@ export function noteParts(
   };
   const sources = citedSources(catalog, note.provenance, lang).map((c) => ({ title: text(c.source.title, lang), places: c.places }));
   return {
-    versus: `${name(note.subject)} ${lang === 'ko' ? '대' : 'vs'} ${note.against.map(name).join(', ')}`,
+    versus: note.against.length
+      ? `${name(note.subject)} ${lang === 'ko' ? '대' : 'vs'} ${note.against.map(name).join(', ')}`
+      : `${name(note.subject)}: ${lang === 'ko' ? '맥락' : 'context'}`,
     body: text(note.text, lang),
     sources,
     sourcesText: sources.map((c) => [c.title, c.places.join('; ')].filter(Boolean).join(', ')).join(' · '),

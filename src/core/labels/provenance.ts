@@ -20,19 +20,22 @@ export function sourceKindLabel(kind: SourceKind, lang: Lang): string {
   return KIND_LABELS[kind]?.[lang] ?? kind;
 }
 
-export function formatLocator(locator: Locator, lang: Lang): string {
+export function formatLocator(locator: Locator | undefined, lang: Lang): string {
   const parts: string[] = [];
+  if (!locator) return '';
   if (lang === 'ko') {
     if (locator.paragraph !== undefined) parts.push(`${locator.paragraph}문단`);
     if (locator.sentence !== undefined) parts.push(`${locator.sentence}문장`);
     if (locator.item !== undefined) parts.push(`${locator.item}번째 항목`);
     if (locator.footnote !== undefined) parts.push(`용어설명 ${locator.footnote}`);
+    if (locator.section !== undefined) parts.push(`§ ${locator.section}`);
     return parts.join(' ');
   }
   if (locator.paragraph !== undefined) parts.push(`para. ${locator.paragraph}`);
   if (locator.sentence !== undefined) parts.push(`sentence ${locator.sentence}`);
   if (locator.item !== undefined) parts.push(`item ${locator.item}`);
   if (locator.footnote !== undefined) parts.push(`note ${locator.footnote}`);
+  if (locator.section !== undefined) parts.push(`§ ${locator.section}`);
   return parts.join(', ');
 }
 
