@@ -9,6 +9,7 @@ import {
   csvField,
   entryText,
   exportFileName,
+  noteParts,
   toCsv,
   toMarkdown,
   type Comparison,
@@ -201,11 +202,16 @@ describe('comparison builder', () => {
       assert.deepEqual([...ids(byCoverage)].sort(), [...ids(buildComparison(catalog, TPDS, { order: 'catalog' }))].sort());
     });
 
-    it('shows the source’s comparisons of the ROK–US MOU with the UK and Japan deals', () => {
+    it('shows the source’s comparisons of the ROK–US MOU with the UK and Japan deals, and its notes of context', () => {
       const c = buildComparison(catalog, TPDS);
       const expected = catalog.comparisons.filter((n) => n.subject === 'kr-us-tpd' && n.against.some((id) => TPDS.includes(id)));
-      assert.ok(expected.length >= 2);
-      assert.deepEqual(c.notes.map((n) => n.id), expected.map((n) => n.id));
+      const context = catalog.comparisons.filter((n) => n.subject === 'kr-us-tpd' && n.against.length === 0);
+      assert.ok(expected.length >= 2 && context.length >= 1);
+      assert.deepEqual(c.notes.map((n) => n.id).sort(), [...expected, ...context].map((n) => n.id).sort());
+      // A note of context is headed by its subject alone, not as a comparison with the others.
+      assert.equal(noteParts(context[0], catalog, 'en').versus, 'ROK–US TPD MOU: context');
+      // …and stays out of a comparison that leaves its subject out.
+      assert.ok(!buildComparison(catalog, ['us-uk-tpd', 'us-jp-tpd']).notes.some((n) => n.id === context[0].id));
     });
 
     it('exports every provision of every shown cell to Markdown and CSV, with citation tokens memos recognise', () => {

@@ -3,11 +3,32 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { officialTitleLabel } from '../../src/core/labels/agreementLabels';
 import { loadCatalog, type LoadOptions, type LoadResult } from '../../src/core/catalog/catalogLoader';
-import { LANGS, type LocalizedText } from '../../src/core/catalog/model';
+import { LANGS, type LocalizedText, type Locator } from '../../src/core/catalog/model';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED = join(ROOT, '..', 'shared', 'seeds', '000_0fa01c33c17e67eb.txt');
+const SEED_SOURCE = 'seed-commentary';
+
+/** The article split as its locators count: paragraphs (non-empty lines) and sentences ending in "다.". */
+function splitSentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=다\.)\s+/).filter((s) => s.trim());
+}
+
+/** Every sentence of the article by `paragraph:sentence` (1-based), and every paragraph by `paragraph:`. */
+function articleSentences(): Map<string, string> {
+  const paragraphs = readFileSync(SEED, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const map = new Map<string, string>();
+  paragraphs.forEach((p, i) => {
+    map.set(`${i + 1}:`, p);
+    splitSentences(p).forEach((s, j) => map.set(`${i + 1}:${j + 1}`, s));
+  });
+  return map;
+}
+
+function key(locator: Locator | undefined): string {
+  return `${locator?.paragraph}:${locator?.sentence ?? ''}`;
+}
 
 /** The shipped dataset through every check (not trusted): what makes trusting it at run time safe. */
 export function loadShipped(options: LoadOptions = {}): Promise<LoadResult> {
@@ -91,18 +112,84 @@ describe('shipped dataset', () => {
     assert.equal(result.catalog.agreements.get('kr-us-tpd')?.legalNature.binding, false);
   });
 
-  it('says every source kind, and that today the data rests on one secondary article', () => {
+  it('gives every source a kind and an address, except the article, which says it is secondary', () => {
     const sources = [...result.catalog.sources.values()];
-    assert.equal(sources.length, 1);
-    assert.equal(sources[0].kind, 'news-analysis');
-    assert.ok(sources[0].note, 'the source carries a caveat note');
+    const seed = result.catalog.sources.get(SEED_SOURCE)!;
+    assert.equal(seed.kind, 'news-analysis');
+    assert.ok(seed.note, 'the article carries a caveat note');
+    for (const source of sources.filter((s) => s.id !== SEED_SOURCE)) assert.match(source.url ?? '', /^https:\/\//, `${source.id} has no address`);
+  });
+
+  it('words every provision as the article does: the article cited, with a paragraph', () => {
+    for (const p of result.catalog.provisions.values()) {
+      assert.ok(p.provenance.some((v) => v.source === SEED_SOURCE && v.locator?.paragraph !== undefined), `${p.uid}`);
+    }
+  });
+
+  it('places a provision in the agreement’s own structure only on an official source', () => {
+    const located = [...result.catalog.provisions.values()].filter((p) => p.officialLocation);
+    assert.ok(located.length >= 20, `${located.length} provisions placed`);
+    for (const p of located) {
+      const kinds = p.officialLocation!.provenance.map((v) => result.catalog.sources.get(v.source)!.kind);
+      assert.ok(kinds.some((k) => k === 'official-text' || k === 'official-summary'), `${p.uid}: ${kinds.join(', ')}`);
+      assert.ok(!p.officialLocation!.provenance.some((v) => v.source === SEED_SOURCE), `${p.uid}: the article numbers nothing`);
+    }
+    // The ROK–US MOU's sections as its official text numbers them (the article gives none).
+    const kr = result.catalog.agreements.get('kr-us-tpd')!;
+    assert.equal(kr.provisions.find((p) => p.id === '12')!.officialLocation!.label.en, 'II. Areas of Cooperation');
+  });
+
+  it('rests every date on a source that gives it in full', () => {
+    const sentences = articleSentences();
+    for (const a of result.catalog.agreements.values()) {
+      if (!a.date) continue;
+      const [year, month, day] = a.date.split('-').map(Number);
+      const cited = a.fieldProvenance?.date ?? a.provenance ?? [];
+      const elsewhere = cited.some((v) => v.source !== SEED_SOURCE);
+      const inArticle = cited.some((v) => v.source === SEED_SOURCE && (sentences.get(key(v.locator)) ?? '').includes(`${year}년 ${month}월 ${day}일`));
+      assert.ok(elsewhere || inArticle, `${a.id}: ${a.date} is given in full by no cited source`);
+    }
+  });
+
+  it('credits a full date to the article only where its cited sentence gives it in full', () => {
+    // "18 September 2025" in a definition that cites only the article, which says "9월 18일", puts a year in its mouth.
+    const sentences = articleSentences();
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const fullDate = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`, 'g');
+    const texts = [
+      ...[...result.catalog.terms.values()].map((t) => ({ id: t.id, en: t.definition.en, provenance: t.provenance })),
+      ...result.catalog.comparisons.map((c) => ({ id: c.id, en: c.text.en, provenance: c.provenance })),
+      ...[...result.catalog.provisions.values()].map((p) => ({ id: p.uid, en: p.text.en, provenance: p.provenance })),
+    ];
+    for (const { id, en, provenance } of texts) {
+      for (const [, day, month, year] of en.matchAll(fullDate)) {
+        const korean = `${year}년 ${MONTHS.indexOf(month) + 1}월 ${Number(day)}일`;
+        const cited = provenance.filter((v) => v.source === SEED_SOURCE).map((v) => sentences.get(key(v.locator)) ?? '');
+        assert.ok(cited.some((s) => s.includes(korean)), `${id}: "${day} ${month} ${year}" is not in a cited sentence`);
+      }
+    }
+  });
+
+  it('cites, for every comparison note, the sentences that name each agreement it is about', () => {
+    const sentences = articleSentences();
+    // How the article refers to each document (Korean, as written in it).
+    const names: Record<string, RegExp> = {
+      'kr-us-tpd': /테크\s?딜|한·미 기술 번영 양해각서|한국과 양해각서|한국과 협력|한·미 양해각서/,
+      'us-uk-tpd': /영국/,
+      'us-jp-tpd': /일본/,
+      'kr-us-jfs': /공동 팩트시트/,
+    };
+    for (const note of result.catalog.comparisons) {
+      const cited = note.provenance.map((v) => sentences.get(key(v.locator)) ?? '').join(' ');
+      for (const id of [note.subject, ...note.against]) assert.match(cited, names[id], `${note.id}: no cited sentence names ${id}`);
+    }
   });
 
   it('gives every provision provenance with a locator and at least one sector', () => {
     for (const p of result.catalog.provisions.values()) {
       assert.ok(p.provenance.length > 0, `${p.uid} has no provenance`);
       assert.ok(p.sectors.length > 0, `${p.uid} has no sector`);
-      for (const prov of p.provenance) assert.ok(Object.keys(prov.locator).length > 0, `${p.uid} has an empty locator`);
+      for (const prov of p.provenance) assert.ok(Object.keys(prov.locator ?? {}).length > 0, `${p.uid} has no locator`);
     }
   });
 
@@ -110,7 +197,7 @@ describe('shipped dataset', () => {
     const paragraphs = readFileSync(SEED, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
     const glossaryStart = paragraphs.findIndex((l) => l.trim() === '용어설명');
     assert.ok(glossaryStart > 0);
-    const sentences = (p: string) => p.split(/(?<=다\.)\s+/).filter((s) => s.trim());
+    const sentences = splitSentences;
     const all = [
       ...[...result.catalog.provisions.values()].flatMap((p) => p.provenance.map((v) => ({ id: p.uid, ...v.locator }))),
       ...[...result.catalog.terms.values()].flatMap((t) => t.provenance.map((v) => ({ id: t.id, ...v.locator }))),
@@ -147,7 +234,7 @@ describe('shipped dataset', () => {
   it('has a glossary of at least 30 terms, including the article’s three notes', () => {
     const { terms } = result.catalog;
     assert.ok(terms.size >= 30, `only ${terms.size} terms`);
-    const fromNotes = [...terms.values()].filter((t) => t.provenance.some((p) => p.locator.footnote !== undefined)).map((t) => t.term.en);
+    const fromNotes = [...terms.values()].filter((t) => t.provenance.some((p) => p.locator?.footnote !== undefined)).map((t) => t.term.en);
     assert.equal(fromNotes.length, 3, `terms citing the glossary notes: ${fromNotes.join(', ')}`);
     for (const abbreviation of ['KPS', 'NSF', 'NRF', 'IITP', 'NASA']) {
       assert.ok([...terms.values()].some((t) => t.abbreviations?.includes(abbreviation)), `no term abbreviated ${abbreviation}`);
