@@ -21,5 +21,6 @@ export function hoverStrings(): HoverStrings {
     searchTooltip: vscode.l10n.t('Search the catalog for this term'),
     editorsGloss: vscode.l10n.t("Editors' gloss: the source only names this term."),
     relatedAgreements: vscode.l10n.t('Related agreements:'),
+    inTheAgreement: vscode.l10n.t('In the agreement:'),
   };
 }

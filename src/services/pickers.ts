@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { agreementKindLabel, dateLabel, officialTitleLabel, partiesLabel } from '../core/labels/agreementLabels';
 import { text, type Catalog, type Lang } from '../core/catalog/model';
 import { agreementKindIcon, PROVISION_ICON } from '../core/labels/icons';
-import { provisionLabel } from '../core/labels/provisionLabels';
+import { provisionNumberLabel, provisionTextLabel } from '../core/labels/provisionLabels';
 import { NO_SECTOR, TreeModel, type TreeTarget } from '../core/tree/treeModel';
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -29,8 +29,8 @@ function provisionItems(model: TreeModel): Item<TreeTarget>[] {
   return model.visibleAgreements().flatMap((a) => [
     separator<TreeTarget>(text(a.title.short, model.lang)),
     ...a.provisions.map((p) => ({
-      label: provisionLabel(p, model.lang),
-      description: text(a.title.short, model.lang),
+      label: provisionTextLabel(p, model.lang),
+      description: `${text(a.title.short, model.lang)} · ${provisionNumberLabel(a, p, model.lang)}`,
       detail: p.sectors.map((id) => model.sectorName(id)).join(', '),
       iconPath: new vscode.ThemeIcon(PROVISION_ICON),
       value: { kind: 'provision', id: p.uid } as const,

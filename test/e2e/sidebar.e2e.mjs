@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
-import { shippedData, useWorkbench } from './suite.mjs';
+import { citationText, itemNumber, itemNumberIn, shippedData, useWorkbench } from './suite.mjs';
 
 const RUNS = [
   { kind: 'light', colorTheme: 'Default Light Modern', lang: 'en' },
@@ -18,6 +18,8 @@ for (const run of RUNS) {
     const { agreements } = data;
     const sectors = new Map(data.sectors.map((s) => [s.id, s]));
     const t = (localized) => localized[run.lang];
+    /** A provision's row: its text, then whose number it is ("atlas item 12"), never "12. …". */
+    const numbered = (provision) => new RegExp(`${escapeRegExp(itemNumber(provision, run.lang))}(?![0-9a-z.])`);
     const rokUs = agreements.find((a) => a.id === 'kr-us-tpd');
     // No auto save: the drag-and-drop step edits a fixture memo and reverts it; it must never reach the disk.
     const workbench = useWorkbench({
@@ -83,17 +85,17 @@ for (const run of RUNS) {
       await expand(firstGroup);
       // Rows re-render after the expansion: wait for each position to show its provision, in document order.
       for (const [i, provision] of inSector.entries()) {
-        await rowAt('Agreements', 2 + i).filter({ hasText: new RegExp(`^${escapeRegExp(provision.id)}\\. `) }).waitFor({ timeout: 5_000 });
+        await rowAt('Agreements', 2 + i).filter({ hasText: numbered(provision) }).waitFor({ timeout: 5_000 });
       }
       const after = await rowAt('Agreements', 2 + inSector.length).innerText();
-      assert.ok(!/^\d+\. /.test(after), `the group holds exactly ${inSector.length} provisions; next row: "${after}"`);
+      assert.equal(itemNumberIn(after), undefined, `the group holds exactly ${inSector.length} provisions; next row: "${after}"`);
       await shot('sidebar-expanded-agreement');
     });
 
     it('shows a provision tooltip with both languages, its source and its citation', async () => {
       const provisionRow = rowAt('Agreements', 2);
       const label = await provisionRow.innerText();
-      const provision = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
+      const provision = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
       await provisionRow.hover();
       const hover = page.locator(selectors.hover).filter({ hasText: `tda:${rokUs.id}/${provision.id}` }).first();
       await hover.waitFor({ timeout: 10_000 });
@@ -122,7 +124,7 @@ for (const run of RUNS) {
       await expand(firstAgreementRow);
       const agreement = bySpread.agreements.find((a) => a.id === rokUs.id) ?? bySpread.agreements[0];
       const first = agreement.provisions.find((p) => p.sectors.includes(bySpread.id));
-      await row('Sectors', new RegExp(`^${escapeRegExp(first.id)}\\. `)).waitFor();
+      await row('Sectors', numbered(first)).waitFor();
       await shot('sidebar-sector-pivot');
     });
 
@@ -159,9 +161,9 @@ for (const run of RUNS) {
       await expand(agreementRow);
       await expand(rowAt('Agreements', 1));
       const provisionRow = rowAt('Agreements', 2);
-      await provisionRow.filter({ hasText: /^\d+\. / }).waitFor();
+      await provisionRow.filter({ hasText: /(?:atlas item|아틀라스 항목) \d+/ }).waitFor();
       const label = await provisionRow.innerText();
-      const dragged = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
+      const dragged = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
       assert.ok(dragged, `"${label}" is a provision of ${rokUs.id}`);
       const before = await activeEditorText(page);
       assert.ok(!before.includes(`tda:${rokUs.id}/${dragged.id})`));
@@ -169,7 +171,7 @@ for (const run of RUNS) {
       const lines = page.locator(selectors.activeEditorLines).first();
       const box = await lines.boundingBox();
       await provisionRow.dragTo(lines, { targetPosition: { x: 5, y: box.height - 6 } });
-      const citation = `${t(rokUs.title.short)}, ${run.lang === 'ko' ? `제${dragged.id}항` : `provision ${dragged.id}`} (tda:${rokUs.id}/${dragged.id})`;
+      const citation = citationText(rokUs, dragged, run.lang);
       await page.waitForFunction(
         ([sel, text]) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ').includes(text),
         [selectors.activeEditorLines, citation],
@@ -189,9 +191,9 @@ for (const run of RUNS) {
       await expand(group);
       const provisionRow = rowAt('Agreements', 2);
       const label = await provisionRow.innerText();
-      const provision = rokUs.provisions.find((p) => label.startsWith(`${p.id}. `));
+      const provision = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
       await provisionRow.click();
-      const heading = run.lang === 'ko' ? `제${provision.id}항` : `Provision ${provision.id}`;
+      const heading = run.lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `Atlas item ${provision.id}`;
       const preview = page.frameLocator(selectors.webviewFrame).frameLocator(selectors.webviewContent).locator('body');
       await preview.locator('h4', { hasText: heading }).first().waitFor({ timeout: 30_000 });
       const body = await preview.innerText();

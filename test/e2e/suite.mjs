@@ -16,6 +16,22 @@ export function shippedData() {
   return { agreements, terms: read('data/glossary.json').terms, sectors: read('data/sectors.json').sectors };
 }
 
+/** Whose number a provision id is, as every surface must say it (never "provision 12" / "제12항"). */
+export function itemNumber(provision, lang) {
+  return lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `atlas item ${provision.id}`;
+}
+
+/** The provision id in a tree or list row's text ("… atlas item 12"), or undefined. */
+export function itemNumberIn(rowText) {
+  return /(?:atlas item|아틀라스 항목) ([0-9a-z.-]+)/.exec(rowText)?.[1];
+}
+
+/** A copied or dragged citation: agreement, the agreement's own location where a source gives it, whose number, token. */
+export function citationText(agreement, provision, lang) {
+  const official = provision.officialLocation ? `${provision.officialLocation.label[lang]}; ` : '';
+  return `${agreement.title.short[lang]}, ${official}${itemNumber(provision, lang)} (tda:${agreement.id}/${provision.id})`;
+}
+
 /**
  * @param {{ name: string, kind: string, settings?: Record<string, unknown> }} opts
  *   `kind` (light, dark, …) prefixes every screenshot; `name` names temp folders and failure screenshots.

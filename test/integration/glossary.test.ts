@@ -314,6 +314,18 @@ describe('Glossary hovers, Glossary view and live citations', function () {
       if (source.note) assert.ok(value.includes(escapeMarkdown(text(source.note, 'en'))), `citation hovers show the source's caveat:\n${value}`);
       assert.ok(value.includes(`command:techDealAtlas.openProvision?${encodeURIComponent(JSON.stringify([provision.uid]))}`), value);
       assert.strictEqual((await ourHovers(doc.uri, positionOf(doc, dangling, 6))).length, 0, 'no hover for an unknown provision');
+      // Whose number it is: the atlas's, never worded as the agreement's own clause.
+      assert.ok(value.includes(`atlas item ${provision.id}`), value);
+      assert.doesNotMatch(value, new RegExp(`[Pp]rovision ${provision.id}(?!\\d)`));
+    });
+
+    it('a cited provision that a source places in the agreement’s own structure hovers with that place and its source', async () => {
+      const placed = [...catalog.provisions.values()].find((p) => p.officialLocation && p.agreementId === 'kr-us-tpd')!;
+      const memo = await vscode.workspace.openTextDocument({ content: `See tda:${placed.uid}.`, language: 'markdown' });
+      const value = hoverText(await theHover(memo.uri, positionOf(memo, `tda:${placed.uid}`, 6)));
+      assert.ok(value.includes(escapeMarkdown(placed.officialLocation!.label.en)), value);
+      const source = catalog.sources.get(placed.officialLocation!.provenance[0].source)!;
+      assert.ok(value.includes(escapeMarkdown(source.title.en.slice(0, 40))), `the place's source is named:\n${value}`);
     });
 
     it('citations are document links that open the provision', async () => {

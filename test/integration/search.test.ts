@@ -111,7 +111,7 @@ describe('Search', function () {
     const state = await search('데이터 세트를 구축');
     assert.deepStrictEqual(active(state), { kind: 'provision', id: provision.uid });
     const item = items(state)[0];
-    assert.ok(item.description?.includes(`제${provision.id}항`), item.description);
+    assert.ok(item.description?.includes(`아틀라스 항목 ${provision.id}`) && !/제\d+항/.test(item.description), item.description);
 
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const tree = api.trees.agreements.view;

@@ -92,8 +92,9 @@ describe('Sidebar trees', function () {
           for (const leaf of leaves) {
             const provision = catalog.provisions.get(idOf(leaf))!;
             const leafItem = agreements.provider.getTreeItem(leaf);
-            assert.ok(label(agreements, leaf).startsWith(`${provision.id}. `), 'label starts with the provision number');
-            assert.strictEqual(leafItem.description, text(agreement.title.short, lang));
+            // The label is the text; the description says whose number it is (never "12." as if the agreement numbered it).
+            assert.ok(text(provision.text, lang).startsWith(label(agreements, leaf).replace(/…$/, '')), 'label is the provision text');
+            assert.strictEqual(leafItem.description, lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `atlas item ${provision.id}`);
             assert.ok(leafItem.accessibilityInformation?.label.includes(text(provision.text, lang)), 'accessible label reads the provision');
             assert.deepStrictEqual(leafItem.command?.arguments, [provision.uid]);
           }
@@ -252,7 +253,7 @@ describe('Sidebar trees', function () {
     const document = editor.document;
     assert.strictEqual(document.languageId, 'markdown');
     const line = editor.selection.active.line;
-    assert.strictEqual(document.lineAt(line).text, `#### Provision ${provision.id}`);
+    assert.strictEqual(document.lineAt(line).text, `#### Atlas item ${provision.id}`);
     assert.ok(editor.visibleRanges.some((r) => r.contains(new vscode.Position(line, 0))), 'scrolled to the provision');
     const body = document.getText();
     assert.ok(body.includes(formatCitation(catalog, provision, 'en')), 'citation');
@@ -269,7 +270,7 @@ describe('Sidebar trees', function () {
       return e?.document.uri.path.startsWith(`/${agreement.id}/`) ? e : undefined;
     });
     const target = agreement.provisions[2];
-    const line = editor.document.getText().split('\n').indexOf(`#### Provision ${target.id}`);
+    const line = editor.document.getText().split('\n').indexOf(`#### Atlas item ${target.id}`);
     assert.ok(line > 0);
     editor.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
     await waitFor('tree follows the cursor', () => agreements.view.selection.length === 1 && idOf(agreements.view.selection[0]) === target.uid);
@@ -278,7 +279,7 @@ describe('Sidebar trees', function () {
     await config().update('tree.followActiveDocument', false, vscode.ConfigurationTarget.Global);
     try {
       const next = agreement.provisions[0];
-      const nextLine = editor.document.getText().split('\n').indexOf(`#### Provision ${next.id}`);
+      const nextLine = editor.document.getText().split('\n').indexOf(`#### Atlas item ${next.id}`);
       editor.selection = new vscode.Selection(nextLine, 0, nextLine, 0);
       await new Promise((r) => setTimeout(r, 600));
       assert.strictEqual(idOf(agreements.view.selection[0]), target.uid, 'the tree did not follow');

@@ -7,7 +7,7 @@ import {
   renderAgreementDocument,
   targetAtLine,
 } from '../../src/core/document/agreementDocument';
-import { formatCitation, provisionName } from '../../src/core/citation/citation';
+import { formatCitation } from '../../src/core/citation/citation';
 import { escapeMarkdown, renderMarkdown } from '../../src/core/text/markdown';
 import { text, type Catalog, type CatalogFile } from '../../src/core/catalog/model';
 import { sourceKindLabel } from '../../src/core/labels/provenance';
@@ -74,10 +74,10 @@ describe('agreement document', () => {
       '## Legal nature',
       '## Provisions (3)',
       '### Vision',
-      '#### Provision 1',
-      '#### Provision 2',
+      '#### Atlas item 1',
+      '#### Atlas item 2',
       '### AI',
-      '#### Provision 3',
+      '#### Atlas item 3',
       '## Sources',
     ]);
     const seen = visibleText(renderMarkdown(doc.markdown));
@@ -92,7 +92,7 @@ describe('agreement document', () => {
     const lines = doc.markdown.split('\n');
     for (const provision of catalog.agreements.get('deal')!.provisions) {
       const line = doc.provisionLines.get(provision.uid)!;
-      assert.equal(lines[line], `#### ${provisionName(provision.id, 'ko')}`);
+      assert.equal(lines[line], `#### 아틀라스 항목 ${provision.id}`);
       assert.deepEqual(targetAtLine(doc, line), { kind: 'provision', id: provision.uid });
       assert.deepEqual(targetAtLine(doc, line + 2), { kind: 'provision', id: provision.uid }, 'the text under the heading');
     }
@@ -128,9 +128,14 @@ describe('agreement document', () => {
     assert.match(html, /<a href="https:\/\/example\.gov\/fact-sheet">Link<\/a>/);
   });
 
-  it('warns at the top only when no source is official', () => {
+  it('warns at the top when provisions rest on secondary sources only, and how many', () => {
     const withOfficial = renderAgreementDocument(fixture(), 'deal', 'en')!.markdown;
-    assert.doesNotMatch(withOfficial, /rests on secondary sources/);
+    // Provision 2 cites the official fact sheet; 1 and 3 only the commentary.
+    assert.match(withOfficial, /^> ⚠ The wording of 2 of the 3 provisions rests on secondary sources/m);
+    const allOfficial = fixture();
+    const deal0 = allOfficial.agreements.get('deal')!;
+    const onlyOfficial = { ...allOfficial, agreements: new Map([['deal', { ...deal0, provisions: deal0.provisions.filter((p) => p.id === '2') }]]) };
+    assert.doesNotMatch(renderAgreementDocument(onlyOfficial, 'deal', 'en')!.markdown, /rests on secondary sources/);
     const secondaryOnly = fixture();
     const deal = secondaryOnly.agreements.get('deal')!;
     const onlyNews = { ...secondaryOnly, agreements: new Map([['deal', { ...deal, provisions: deal.provisions.filter((p) => p.id !== '2') }]]) };
@@ -202,7 +207,8 @@ describe('agreement documents of the shipped dataset', () => {
         assert.ok(seen.includes(text(agreement.summary, lang)), `${agreement.id} summary`);
         assert.equal(doc.provisionLines.size, agreement.provisions.length);
         for (const provision of agreement.provisions) {
-          assert.equal(lines[doc.provisionLines.get(provision.uid)!], `#### ${lang === 'ko' ? provisionName(provision.id, 'ko') : `Provision ${provision.id}`}`);
+          // Whose number it is, never "Provision 12" (the article numbers nothing).
+          assert.equal(lines[doc.provisionLines.get(provision.uid)!], `#### ${lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `Atlas item ${provision.id}`}`);
           assert.ok(seen.includes(text(provision.text, lang)), `${provision.uid} text`);
           assert.ok(seen.includes(formatCitation(catalog, provision, lang)), `${provision.uid} citation`);
         }

@@ -193,7 +193,10 @@ describe('search index (synthetic catalog)', () => {
       assert.equal(top('AI/범용'), 'provision:space-deal/5');
     });
 
-    it('reads provision numbers in either language', () => {
+    it('reads item numbers in either language: the atlas’s own, and clause-style habits', () => {
+      assert.deepEqual(keys('Trade MOU atlas item 2'), ['provision:trade-deal/2']);
+      assert.deepEqual(keys('우주 협력 MOU 아틀라스 항목 2'), ['provision:space-deal/2']);
+      assert.deepEqual(keys('통상 항목 2'), ['provision:trade-deal/2']);
       assert.deepEqual(keys('우주 협력 MOU 제2항'), ['provision:space-deal/2']);
       assert.deepEqual(keys('Trade MOU provision 2'), ['provision:trade-deal/2']);
       assert.deepEqual(keys('통상 2항'), ['provision:trade-deal/2']);

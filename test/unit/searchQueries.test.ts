@@ -109,7 +109,9 @@ const CASES: Case[] = [
 
   // Citations and provision numbers, as analysts paste or type them.
   { query: 'tda:kr-us-tpd/28', expect: provision('kr-us-tpd', 'KPS'), why: 'citation token' },
-  { query: '한미 MOU 제28항', expect: provision('kr-us-tpd', 'KPS'), why: 'agreement + provision number' },
+  { query: '한미 MOU 제28항', expect: provision('kr-us-tpd', 'KPS'), why: 'agreement + item number typed as a clause (제N항)' },
+  { query: '한미 MOU 아틀라스 항목 28', expect: provision('kr-us-tpd', 'KPS'), why: 'agreement + atlas item number' },
+  { query: 'ROK-US atlas item 28', expect: provision('kr-us-tpd', 'KPS'), why: 'agreement + atlas item number' },
   { query: 'US-Japan provision 3', expect: provision('us-jp-tpd', 'research security'), why: 'agreement + provision number' },
 
   // Keyboard habits.

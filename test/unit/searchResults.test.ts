@@ -58,8 +58,10 @@ describe('search results presentation', () => {
       const agreement = catalog.agreements.get(provision.agreementId)!;
       const model = item('KPS', 'provision', provision.uid, 'ko');
       assert.equal(model.icon, PROVISION_ICON);
-      assert.ok(model.label.startsWith(`${provision.id}. `) && model.label.includes(provision.text.ko.slice(0, 10)), model.label);
-      assert.ok(model.description.startsWith(`${agreement.title.short.ko} 제${provision.id}항`), model.description);
+      // The label is the text; the number says whose it is (the atlas's), never "제28항" as if it were the MOU's clause.
+      assert.ok(model.label.startsWith(provision.text.ko.slice(0, 10)), model.label);
+      assert.ok(model.description.startsWith(`${agreement.title.short.ko} · II. 협력 분야; 아틀라스 항목 ${provision.id} · `), model.description);
+      assert.doesNotMatch(model.description, /제\s*\d+\s*항/);
       for (const s of provision.sectors) assert.ok(model.description.includes(catalog.sectors.get(s)!.name.ko), model.description);
       assert.equal(model.citation, provision.uid);
       assert.deepEqual(model.compare, [agreement.id]);

@@ -97,18 +97,18 @@ describe('tree model', () => {
     assert.deepEqual(outline(new TreeModel(catalog, 'en'), 'agreements'), [
       'kr-us short — 2025-10-29 · ROK · US',
       '  AI — 2 provisions',
-      '    1. kr-us provision 1 — kr-us short',
-      '    2. kr-us provision 2 — kr-us short',
+      '    kr-us provision 1 — atlas item 1',
+      '    kr-us provision 2 — atlas item 2',
       '  Quantum — 1 provision',
-      '    2. kr-us provision 2 — kr-us short',
+      '    kr-us provision 2 — atlas item 2',
       '  Space — 1 provision',
-      '    10. kr-us provision 10 — kr-us short',
+      '    kr-us provision 10 — atlas item 10',
       'us-jp short — 2025-10-28 · US · Japan',
       '  Quantum — 1 provision',
-      '    1. us-jp provision 1 — us-jp short',
+      '    us-jp provision 1 — atlas item 1',
       'kr-us-jfs short — ROK · US',
       '  AI — 1 provision',
-      '    1. kr-us-jfs provision 1 — kr-us-jfs short',
+      '    kr-us-jfs provision 1 — atlas item 1',
     ]);
   });
 
@@ -116,18 +116,18 @@ describe('tree model', () => {
     assert.deepEqual(outline(new TreeModel(catalog, 'ko'), 'sectors'), [
       '가 우주 — 협정 1건 · 조항 1개',
       '  kr-us 약칭 — 조항 1개',
-      '    10. kr-us 조항 10 — kr-us 약칭',
+      '    kr-us 조항 10 — 아틀라스 항목 10',
       '나 양자 — 협정 2건 · 조항 2개',
       '  kr-us 약칭 — 조항 1개',
-      '    2. kr-us 조항 2 — kr-us 약칭',
+      '    kr-us 조항 2 — 아틀라스 항목 2',
       '  us-jp 약칭 — 조항 1개',
-      '    1. us-jp 조항 1 — us-jp 약칭',
+      '    us-jp 조항 1 — 아틀라스 항목 1',
       '다 인공지능 — 협정 2건 · 조항 3개',
       '  kr-us 약칭 — 조항 2개',
-      '    1. kr-us 조항 1 — kr-us 약칭',
-      '    2. kr-us 조항 2 — kr-us 약칭',
+      '    kr-us 조항 1 — 아틀라스 항목 1',
+      '    kr-us 조항 2 — 아틀라스 항목 2',
       '  kr-us-jfs 약칭 — 조항 1개',
-      '    1. kr-us-jfs 조항 1 — kr-us-jfs 약칭',
+      '    kr-us-jfs 조항 1 — 아틀라스 항목 1',
     ]);
   });
 
@@ -136,10 +136,10 @@ describe('tree model', () => {
     assert.deepEqual(outline(model, 'agreements'), [
       'kr-us short — 2025-10-29 · ROK · US',
       '  Quantum — 1 provision',
-      '    2. kr-us provision 2 — kr-us short',
+      '    kr-us provision 2 — atlas item 2',
       'us-jp short — 2025-10-28 · US · Japan',
       '  Quantum — 1 provision',
-      '    1. us-jp provision 1 — us-jp short',
+      '    us-jp provision 1 — atlas item 1',
     ]);
     assert.deepEqual(model.roots('sectors').map((n) => model.item(n)!.label), ['Quantum']);
   });
@@ -215,9 +215,9 @@ describe('tree model', () => {
     assert.deepEqual(outline(model, 'agreements'), [
       'odd short — 2025-01-01 · ROK · US',
       '  AI — 1 provision',
-      '    2. odd provision 2 — odd short',
+      '    odd provision 2 — atlas item 2',
       '  No sector — 1 provision',
-      '    1. odd provision 1 — odd short',
+      '    odd provision 1 — atlas item 1',
     ]);
     const last = model.roots('sectors').at(-1)!;
     assert.equal(last.kind === 'sector' && last.sectorId, NO_SECTOR);
@@ -237,7 +237,7 @@ describe('tree model', () => {
     const item = model.item(node)!;
     assert.equal(item.icon, 'list-ordered');
     assert.equal(item.contextValue, 'provision');
-    assert.equal(item.accessibilityLabel, 'Provision 2 of kr-us short: kr-us provision 2');
+    assert.equal(item.accessibilityLabel, 'Atlas item 2 of kr-us short: kr-us provision 2');
     const html = renderMarkdown(item.tooltip);
     assert.match(html, /kr-us provision 2/);
     assert.match(html, /kr-us 조항 2/, 'the other language is in the tooltip too');

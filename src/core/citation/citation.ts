@@ -1,5 +1,6 @@
 // The one place that defines how provisions are cited in memos and how citations are found again.
 import { text, type Catalog, type Lang, type Provision } from '../catalog/model';
+import { provisionReference } from '../labels/provisionLabels';
 
 /** Machine-readable part of a citation: `tda:<agreement-id>/<provision-id>`. */
 export const CITATION_SCHEME = 'tda';
@@ -10,16 +11,15 @@ export function citationToken(provision: Provision): string {
   return `${CITATION_SCHEME}:${provision.uid}`;
 }
 
-/** Human-readable citation with the machine token, e.g. `ROK–US TPD MOU, provision 12 (tda:kr-us-tpd/12)`. */
+/**
+ * Human-readable citation with the machine token: `ROK–US TPD MOU, atlas item 28 (tda:kr-us-tpd/28)`, or with the
+ * agreement's own location where a source gives it: `ROK–US TPD MOU, II. Areas of Cooperation — …; atlas item 16
+ * (tda:kr-us-tpd/16)`. Never "provision 28": the number is the atlas's, not the agreement's (see provisionLabels.ts).
+ */
 export function formatCitation(catalog: Catalog, provision: Provision, lang: Lang): string {
   const agreement = catalog.agreements.get(provision.agreementId);
   const name = agreement ? text(agreement.title.short, lang) : provision.agreementId;
-  return `${name}, ${provisionName(provision.id, lang)} (${citationToken(provision)})`;
-}
-
-/** How a provision is named in prose: `provision 12` / `제12항`. */
-export function provisionName(provisionId: string, lang: Lang): string {
-  return lang === 'ko' ? `제${provisionId}항` : `provision ${provisionId}`;
+  return `${name}, ${provisionReference(agreement, provision, lang)} (${citationToken(provision)})`;
 }
 
 export interface CitationMatch {

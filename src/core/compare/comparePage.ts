@@ -5,7 +5,7 @@
 // inline script or style, no event-handler attributes and no links built from data; the CSP allows only the nonce'd
 // script and the extension's own style sheets and fonts.
 import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
-import { provisionName } from '../citation/citation';
+import { officialLocationLabel, provisionNumberLabel } from '../labels/provisionLabels';
 import { coverageLabel, noteParts, type Comparison, type ComparisonRow, type Coverage } from './comparison';
 import type { CompareViewState } from './compareProtocol';
 import { escapeHtml } from '../text/markdown';
@@ -290,23 +290,26 @@ function renderRow(input: ComparePageInput, comparison: Comparison, row: Compari
       return `<td role="cell" class="cell empty">${columnLabel}<span class="none" title="${h(labels.none)}"><span aria-hidden="true">—</span><span class="visually-hidden">${h(labels.none)}</span></span></td>`;
     }
     const sole = row.coverage === 'one' && comparison.agreements.length > 1 ? ' sole' : '';
-    const items = provisions.map((p) => renderProvision(input, p, row, rowIndex, index + 1)).join('');
+    const items = provisions.map((p) => renderProvision(input, agreement, p, row, rowIndex, index + 1)).join('');
     return `<td role="cell" class="cell${sole}">${columnLabel}<ul class="provisions">${items}</ul></td>`;
   });
   return `<tr role="row" class="coverage-${row.coverage}" data-sector="${h(row.sector.id)}">${sectorHeader}${cells.join('')}</tr>`;
 }
 
-function renderProvision(input: ComparePageInput, provision: Provision, row: ComparisonRow, rowIndex: number, column: number): string {
+function renderProvision(input: ComparePageInput, agreement: Agreement, provision: Provision, row: ComparisonRow, rowIndex: number, column: number): string {
   const { lang, strings: s } = input;
   const h = escapeHtml;
   const heading = provision.heading ? `<span class="heading">${h(text(provision.heading, lang))}</span>` : '';
+  // Whose number it is ("atlas item 16"), and the agreement's own location only where a source gives it.
+  const official = officialLocationLabel(provision, lang);
+  const location = official ? `<span class="ploc">${h(official)}</span>` : '';
   const key = `${h(provision.uid)}@${h(row.sector.id)}`;
   return (
     // VS Code's webview context menu (Copy Citation, Reveal in Tree, …) reads this; see package.json webview/context.
     `<li class="provision-item" data-vscode-context="${h(JSON.stringify({ webviewSection: 'provision', uid: provision.uid, preventDefaultContextMenuItems: true }))}">` +
     `<button type="button" class="provision" data-action="openProvision" data-uid="${h(provision.uid)}" data-nav data-row="${rowIndex}" data-col="${column}" ` +
     `data-key="provision:${key}" tabindex="-1" title="${h(s.openProvisionHint)}">` +
-    `<span class="pid">${h(provisionName(provision.id, lang))}</span>${heading}<span class="ptext">${h(text(provision.text, lang))}</span></button>` +
+    `<span class="pid">${h(provisionNumberLabel(agreement, provision, lang))}</span>${location}${heading}<span class="ptext">${h(text(provision.text, lang))}</span></button>` +
     `<button type="button" class="reveal" data-action="revealProvision" data-uid="${h(provision.uid)}" tabindex="-1" title="${h(s.revealInTree)}" aria-label="${h(s.revealInTree)}">${icon('list-tree')}</button>` +
     `</li>`
   );

@@ -3,8 +3,9 @@
 // comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
 import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel } from '../labels/agreementLabels';
-import { formatCitation, provisionName } from '../citation/citation';
-import { otherLanguage } from '../text/language';
+import { formatCitation } from '../citation/citation';
+import { capitalized, provisionNumberLabel } from '../labels/provisionLabels';
+import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { LANGS, text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from '../catalog/model';
 import { citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
@@ -37,11 +38,13 @@ const STRINGS = {
     observations: '출처의 비교 관찰',
     against: '비교 대상',
     language: '언어',
-    languages: { ko: '한국어', en: '영어' },
     otherLanguage: 'English',
     noProvisions: '이 협정에 기록된 조항이 없습니다.',
     secondaryOnly: '이 문서의 내용은 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.',
-    provisionHeading: (id: string) => provisionName(id, 'ko'),
+    someSecondary: (n: number, total: number) =>
+      `조항 ${total}개 중 ${n}개의 문구는 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.`,
+    inTheAgreement: '협정 안의 위치',
+    context: '맥락',
     link: '원문 링크',
     namedIn: '문서명·일자·당사국 출처',
     noUrl: '온라인 주소 없음',
@@ -61,11 +64,13 @@ const STRINGS = {
     observations: 'Observations in the sources',
     against: 'Compared with',
     language: 'Language',
-    languages: { ko: 'Korean', en: 'English' },
     otherLanguage: '한국어',
     noProvisions: 'No provisions are recorded for this agreement.',
     secondaryOnly: 'Everything in this document rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.',
-    provisionHeading: (id: string) => `Provision ${id}`,
+    someSecondary: (n: number, total: number) =>
+      `The wording of ${n} of the ${total} provisions rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.`,
+    inTheAgreement: 'In the agreement',
+    context: 'Context',
     link: 'Link',
     namedIn: 'Title, date and parties as given in',
     noUrl: 'no online address',
@@ -97,14 +102,18 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
 
   add(`# ${t(agreement.title.short)}`, '');
   add(`**${escapeMarkdown(officialTitleLabel(agreement, lang))}**  `, `*${escapeMarkdown(officialTitleLabel(agreement, other))}*`, '');
+  const official = (provenance: readonly Provenance[] | undefined) => (provenance ?? []).some((p) => isOfficialSource(catalog.sources.get(p.source)?.kind ?? 'news-analysis'));
+  const secondary = agreement.provisions.filter((p) => !official(p.provenance)).length;
   if (sources.length > 0 && !sources.some((src) => isOfficialSource(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
+  else if (secondary > 0) add(`> ⚠ ${escapeMarkdown(s.someSecondary(secondary, agreement.provisions.length))}`, '');
 
   const parties = agreement.parties.map((id) => {
     const party = catalog.parties.get(id);
     return party ? text(party.name, lang) : id;
   });
   add(`- **${s.kind}:** ${escapeMarkdown(agreementKindLabel(agreement.kind, lang))}`);
-  add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}`);
+  const dateSources = agreement.date ? provenanceLine(agreement.fieldProvenance?.date) : '';
+  add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}${dateSources ? ` — ${dateSources}` : ''}`);
   add(`- **${s.parties}:** ${escapeMarkdown(parties.join(', '))}`);
   if (agreement.place) add(`- **${s.place}:** ${t(agreement.place)}`);
   add(`- **${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
@@ -127,7 +136,8 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     if (next !== undefined && next !== heading) add(`### ${escapeMarkdown(next)}`, '');
     heading = next;
     provisionLines.set(provision.uid, out.length);
-    add(`#### ${escapeMarkdown(s.provisionHeading(provision.id))}`, '', t(provision.text), '');
+    // Whose number it is, never "Provision 12": the atlas numbers items, the agreement may not (see provisionLabels.ts).
+    add(`#### ${escapeMarkdown(capitalized(provisionNumberLabel(agreement, provision, lang)))}`, '', t(provision.text), '');
     if (provision.text[other] && provision.text[other] !== provision.text[lang]) {
       add(`*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`, '');
     }
@@ -135,7 +145,9 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
       const sector = catalog.sectors.get(id);
       return sector ? text(sector.name, lang) : id;
     });
+    const location = provision.officialLocation;
     const facts = [
+      ...(location ? [`**${s.inTheAgreement}:** ${t(location.label)} — ${provenanceLine(location.provenance)}`] : []),
       ...(sectorNames.length ? [`**${s.sectors}:** ${escapeMarkdown(sectorNames.join(', '))}`] : []),
       ...(provision.provenance.length ? [`**${s.source}:** ${provenanceLine(provision.provenance)}`] : []),
     ];
@@ -151,7 +163,8 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
         const a = catalog.agreements.get(id);
         return a ? text(a.title.short, lang) : id;
       });
-      const details = [`*${s.against}:* ${escapeMarkdown(against.join(', '))}`, provenanceLine(note.provenance)].filter(Boolean).join(' — ');
+      const versus = against.length ? `*${s.against}:* ${escapeMarkdown(against.join(', '))}` : `*${s.context}*`;
+      const details = [versus, provenanceLine(note.provenance)].filter(Boolean).join(' — ');
       add(`- ${t(note.text)}  `, `  ${details}`);
     }
     add('');
@@ -165,7 +178,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
       source.publisher && t(source.publisher),
       source.date && escapeMarkdown(source.date),
       escapeMarkdown(sourceKindLabel(source.kind, lang)),
-      `${s.language}: ${s.languages[source.language] ?? source.language}`,
+      `${s.language}: ${languageName(source.language, lang)}`,
       webLink(source, s.link) ?? `*${s.noUrl}*`,
     ].filter(Boolean);
     add(`${i + 1}. **${t(source.title)}** — ${details.join(' · ')}`);
@@ -181,8 +194,9 @@ export function agreementSources(catalog: Catalog, agreement: Agreement): Source
   const ids = [
     ...agreement.sources,
     ...(agreement.provenance ?? []).map((p) => p.source),
+    ...Object.values(agreement.fieldProvenance ?? {}).flatMap((list: Provenance[]) => list.map((p) => p.source)),
     ...(agreement.legalNature.provenance ?? []).map((p) => p.source),
-    ...agreement.provisions.flatMap((p) => p.provenance.map((v) => v.source)),
+    ...agreement.provisions.flatMap((p) => [...p.provenance, ...(p.officialLocation?.provenance ?? [])].map((v) => v.source)),
   ];
   return [...new Set(ids)].map((id) => catalog.sources.get(id)).filter((src): src is SourceData => src !== undefined);
 }

@@ -13,4 +13,6 @@ export interface HoverStrings {
   /** Shown under a term whose definition is the editors' gloss (the source only names the term). */
   readonly editorsGloss: string;
   readonly relatedAgreements: string;
+  /** In front of where a provision sits in the agreement's own structure (as a source gives it). */
+  readonly inTheAgreement: string;
 }

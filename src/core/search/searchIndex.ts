@@ -13,7 +13,7 @@
 //    that names an agreement matches its provisions through it.
 // A document must match every query word (rarest first: later words only look at what earlier ones matched); when
 // nothing does, the documents matching most of them are returned, marked incomplete. Citation tokens
-// (tda:kr-us-tpd/28) and provision numbers (제28항, provision 28) are understood.
+// (tda:kr-us-tpd/28) and item numbers (atlas item 28, 아틀라스 항목 28, and habits such as 제28항) are understood.
 // Pure TypeScript, no `vscode`.
 import type MiniSearch from 'minisearch';
 import { findCitations } from '../citation/citation';
@@ -77,7 +77,7 @@ interface SearchDocument extends Record<TextField, string> {
   key: string;
   kind: SearchKind;
   id: string;
-  /** Provision number, for 제28항 / provision 28. */
+  /** Item number (atlas item 28; also found when typed as 제28항 or provision 28). */
   ref: string;
 }
 
@@ -411,8 +411,13 @@ interface ParsedQuery {
 const TEXT_ONLY: readonly string[] = TEXT_FIELDS;
 const INITIALS_ONLY: readonly string[] = INITIALS_FIELDS;
 
-/** Provision numbers as analysts write them: 제28항, 28항, provision 28, § 28, para. 28. */
-const PROVISION_NUMBER = /(?:제\s*(\d+[a-z]?)\s*(?:항|조)?|(\d+[a-z]?)\s*(?:항|조)(?![가-힣])|\b(?:provisions?|prov|items?|para(?:graph)?|art(?:icle)?|no)\.?\s*(\d+[a-z]?)\b|§\s*(\d+[a-z]?))/giu;
+/**
+ * Item numbers as analysts write them — the atlas's own ("atlas item 28", "아틀라스 항목 28", "항목 28") and the
+ * clause-style forms people type out of habit (제28항, 28항, provision 28, § 28, para. 28) — all find atlas item 28.
+ * Results still name it "atlas item 28", never as the agreement's own clause (see labels/provisionLabels.ts).
+ */
+const PROVISION_NUMBER =
+  /(?:제\s*(\d+[a-z]?)\s*(?:항|조)?|(\d+[a-z]?)\s*(?:항|조)(?![가-힣])|\b(?:atlas\s+)?(?:provisions?|prov|items?|para(?:graph)?|art(?:icle)?|no)\.?\s*(\d+[a-z]?)\b|§\s*(\d+[a-z]?)|(?:아틀라스\s*)?항목\s*(\d+[a-z]?)|아틀라스\s*(\d+[a-z]?))/giu;
 const BARE_UID = /\b([a-z0-9][a-z0-9-]*\/[0-9a-z](?:[0-9a-z.-]*[0-9a-z])?)\b/gi;
 
 function latinWord(word: string, open: boolean): QueryWord {
@@ -469,7 +474,7 @@ export function parseQuery(query: string, isAgreement: (id: string) => boolean =
   });
   const words: QueryWord[] = [];
   rest = rest.replace(PROVISION_NUMBER, (_m, ...groups: (string | undefined)[]) => {
-    const number = groups.slice(0, 4).find((g) => g);
+    const number = groups.slice(0, 6).find((g) => g);
     if (number) words.push(refWord(number));
     return ' ';
   });

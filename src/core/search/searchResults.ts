@@ -1,14 +1,13 @@
 // How search hits are shown: label, description, a detail snippet around the matched words, codicon, and what the
 // item's buttons act on. Pure (no `vscode`); catalog text stays in the catalog language, like the sidebar's.
 import { partiesLabel, dateLabel, agreementKindLabel } from '../labels/agreementLabels';
-import { provisionName } from '../citation/citation';
 import { termSecondaryLabel } from '../glossary/glossary';
 import { initialConsonants, isInitialConsonants } from '../text/koreanText';
 import { otherLanguage } from '../text/language';
 import { text, type Catalog, type Lang } from '../catalog/model';
 import type { SearchHit, SearchKind } from './searchIndex';
 import { agreementKindIcon, PROVISION_ICON, TERM_ICON } from '../labels/icons';
-import { provisionLabel } from '../labels/provisionLabels';
+import { provisionReference, provisionTextLabel } from '../labels/provisionLabels';
 
 
 /** Longest detail line; VS Code ellipsizes beyond the quick pick's width anyway. */
@@ -111,14 +110,14 @@ export function searchItemModel(catalog: Catalog, hit: Pick<SearchHit, 'kind' | 
     const agreement = provision && catalog.agreements.get(provision.agreementId);
     if (!provision || !agreement) return undefined;
     const sectors = provision.sectors.map((s) => catalog.sectors.get(s)).filter((s) => s !== undefined);
-    const label = provisionLabel(provision, lang);
+    const label = provisionTextLabel(provision, lang);
     const body = text(provision.text, lang).replace(/\s+/g, ' ').trim();
     return {
       kind: 'provision',
       id: provision.uid,
       icon: PROVISION_ICON,
       label,
-      description: [`${text(agreement.title.short, lang)} ${provisionName(provision.id, lang)}`, ...sectors.map((s) => text(s.name, lang))].join(' · '),
+      description: [text(agreement.title.short, lang), provisionReference(agreement, provision, lang), ...sectors.map((s) => text(s.name, lang))].join(' · '),
       detail: detailFor([provision.text[lang], provision.text[other]], hit.terms, label.endsWith('…') ? undefined : body),
       citation: provision.uid,
       compare: [agreement.id],

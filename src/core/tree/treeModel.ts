@@ -5,11 +5,11 @@
 // Nodes are plain values with stable ids (entity ids, never labels), so a tree rebuilt after a catalog reload or a
 // language switch keeps its expansion state. Filters (by sector, by party) narrow both views the same way.
 import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
-import { formatCitation, provisionName } from '../citation/citation';
+import { formatCitation } from '../citation/citation';
 import { otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { agreementKindIcon, PROVISION_ICON } from '../labels/icons';
-import { provisionLabel } from '../labels/provisionLabels';
+import { capitalized, officialLocationWithSources, provisionNumberLabel, provisionReference, provisionTextLabel } from '../labels/provisionLabels';
 import { text, type Agreement, type Catalog, type Lang, type Provision, type SectorData } from '../catalog/model';
 import { citedSources, sourceKindLabel } from '../labels/provenance';
 
@@ -123,6 +123,7 @@ const STRINGS = {
     summary: '요약',
     otherLanguage: 'English',
     citation: '인용',
+    inTheAgreement: '협정 안의 위치',
     in: (agreement: string) => `${agreement}에서`,
     provisionOf: (name: string, agreement: string) => `${agreement} ${name}`,
     between: (parties: string) => `당사국 ${parties}`,
@@ -138,8 +139,9 @@ const STRINGS = {
     summary: 'Summary',
     otherLanguage: '한국어',
     citation: 'Citation',
+    inTheAgreement: 'In the agreement',
     in: (agreement: string) => `in ${agreement}`,
-    provisionOf: (name: string, agreement: string) => `${name.replace(/^p/, 'P')} of ${agreement}`,
+    provisionOf: (name: string, agreement: string) => `${capitalized(name)} of ${agreement}`,
     between: (parties: string) => `parties ${parties}`,
   },
 } as const;
@@ -433,11 +435,13 @@ export class TreeModel {
 
   private provisionItem(provision: Provision): TreeItemModel {
     const { lang, s } = this;
+    const agreement = this.catalog.agreements.get(provision.agreementId);
     const agreementName = this.agreementShortName(provision.agreementId);
-    const name = provisionName(provision.id, lang);
+    const name = provisionReference(agreement, provision, lang);
     return {
-      label: provisionLabel(provision, lang),
-      description: agreementName,
+      label: provisionTextLabel(provision, lang),
+      // The agreement is the item's ancestor in both views; its number says whose numbering it is (never a clause number).
+      description: provisionNumberLabel(agreement, provision, lang),
       tooltip: this.provisionTooltip(provision, agreementName, name),
       icon: PROVISION_ICON,
       contextValue: 'provision',
@@ -455,6 +459,8 @@ export class TreeModel {
       lines.push('', `*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`);
     }
     lines.push('', `**${s.sectors}:** ${escapeMarkdown(provisionSectors(provision).map((id) => this.sectorName(id)).join(', '))}`);
+    const location = officialLocationWithSources(catalog, provision, lang);
+    if (location) lines.push('', `**${s.inTheAgreement}:** ${escapeMarkdown(location)}`);
     for (const { source, places } of citedSources(catalog, provision.provenance, lang)) {
       const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
       lines.push('', `**${s.source}:** ${escapeMarkdown(text(source.title, lang))}${where} *(${escapeMarkdown(sourceKindLabel(source.kind, lang))})*`);
