@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildCatalog, loadCatalog, type LoadOptions } from '../../src/core/catalog/catalogLoader';
+import { buildCatalog, checkFile, loadCatalog, mergeFiles, type LoadOptions } from '../../src/core/catalog/catalogLoader';
+import { MAX_NESTING, tooDeepAt } from '../../src/core/catalog/jsonLimits';
 import type { CatalogProblem } from '../../src/core/catalog/model';
 import { readFileSync } from 'node:fs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -293,6 +294,75 @@ describe('catalog loader', () => {
     const withSource = `{"sources": [{ "id": "s", "kind": "news-analysis", "title": { "ko": "t", "en": "t" }, "language": "ko" }],${terms.slice(1).replace(/"provenance": \[\]/g, '"provenance": [{"source": "s", "locator": {"paragraph": 1}}]')}`;
     const p = only(load(withSource).problems);
     assert.deepEqual(pick(p), { code: 'ambiguous-term', message: 'Term "b" uses the form "al", which term "a" already uses.', line: 3, column: 2, path: '/terms/1', severity: 'warning' });
+  });
+
+  it('refuses a file nested thousands of levels deep, at the first bracket too deep, before any parser recurses', () => {
+    for (const deep of ['['.repeat(3000) + ']'.repeat(3000), '{"a":'.repeat(3000) + '1' + '}'.repeat(3000)]) {
+      const p = only(load(`\n  ${deep}`).problems);
+      const opener = deep[0];
+      assert.deepEqual(pick(p), {
+        code: 'too-deep',
+        message: `Nested too deeply: more than ${MAX_NESTING} levels of brackets here. A catalog file needs about eight; the file is not loaded.`,
+        line: 2,
+        column: 3 + MAX_NESTING * (opener === '[' ? 1 : 5),
+        path: '',
+        severity: 'error',
+      });
+    }
+    // Brackets inside strings and comments are text, not nesting.
+    const quoted = `{"$schema": "${'['.repeat(500)}" /* ${'{'.repeat(500)} */ // ${'['.repeat(500)}\n}`;
+    assert.equal(tooDeepAt(quoted), -1);
+    assert.equal(tooDeepAt(`{"a": "\\"" ${'['.repeat(70)}`), 11 + MAX_NESTING - 1, 'an escaped quote does not end the string');
+  });
+
+  it('contains a loader failure in the file that caused it: a problem there, the other files load', () => {
+    const result = buildCatalog(
+      [
+        { file: 'good.json', content: VALID.replace(/"deal"/g, '"other"') },
+        { file: 'bad.json', content: VALID },
+      ],
+      { faultHook: (file) => { if (file === 'bad.json') throw new RangeError('Maximum call stack size exceeded'); } },
+    );
+    const p = only(result.problems);
+    assert.deepEqual(pick(p), {
+      code: 'internal-error',
+      message: 'Tech Deal Atlas could not load this file (internal error: RangeError: Maximum call stack size exceeded). The rest of the atlas is not affected.',
+      line: 1,
+      column: 1,
+      path: '',
+      severity: 'error',
+    });
+    assert.equal(p.file, 'bad.json');
+    assert.deepEqual([...result.catalog.agreements.keys()], ['other']);
+  });
+
+  it('keeps serving a file’s last good version while its read fails', async () => {
+    const first = await loadCatalog(['deal.json'], async () => VALID);
+    const second = await loadCatalog(['deal.json'], async () => { throw new Error('EBUSY'); }, { previous: first.goodFiles });
+    assert.deepEqual(second.problems.map((p) => p.code), ['read-failed', 'stale']);
+    assert.deepEqual([...second.catalog.agreements.keys()], ['deal']);
+  });
+
+  it('merges files checked at different times: an unchanged file’s check is reused as is', () => {
+    const a = checkFile({ file: 'a.json', content: VALID });
+    const b1 = checkFile({ file: 'b.json', content: '{"terms": []}' });
+    const b2 = checkFile({ file: 'b.json', content: '{"terms": [' });
+    const first = mergeFiles([a, b1]);
+    const second = mergeFiles([a, b2], { previous: first.goodFiles });
+    assert.deepEqual([...second.catalog.agreements.keys()], ['deal']);
+    assert.ok(second.problems.some((p) => p.file === 'b.json' && p.code === 'json-syntax'));
+    assert.equal(second.goodFiles.get('a.json'), a.parsed, 'the same parse, not a new one');
+  });
+
+  it('keeps every position inside the file, even for an error at its very end or inside a line break', () => {
+    for (const text of ['/*', '{\r\n', '{"a": [1,\r\n', '"']) {
+      for (const p of load(text).problems) {
+        const lines = text.split(/\r\n|\r|\n/);
+        for (const [line, column] of [[p.line, p.column], [p.endLine, p.endColumn]]) {
+          assert.ok(line >= 1 && line <= lines.length && column >= 1 && column <= lines[line - 1].length + 1, `${JSON.stringify(text)}: ${line}:${column} ${p.message}`);
+        }
+      }
+    }
   });
 
   it('caps the number of problems reported for one file', () => {

@@ -3,6 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../text/lineIndex';
+import { MAX_NESTING, tooDeepAt } from './jsonLimits';
 import {
   provisionUid,
   type Agreement,
@@ -36,6 +37,8 @@ export interface LoadOptions {
    * is built only if a problem elsewhere needs to point into them. Anything `JSON.parse` refuses takes the full path.
    */
   trusted?: (file: string) => boolean;
+  /** Test hook: called with each file's text before it is parsed; a throw from it stands for a loader bug. */
+  faultHook?: (file: string, text: string) => void;
 }
 
 /** A file that parsed and validated without errors, with what is needed to point at its contents later. */
@@ -88,52 +91,100 @@ export interface FileInput {
 
 /** Reads every file through `read` (a read failure is a problem, not an exception), then builds the catalog. */
 export async function loadCatalog(files: readonly string[], read: ReadFile, options: LoadOptions = {}): Promise<LoadResult> {
-  const inputs: (FileInput | CatalogProblem)[] = await Promise.all(
-    files.map(async (file) => {
-      try {
-        return { file, content: await read(file) };
-      } catch (err) {
-        return fileProblem(file, 'read-failed', `Could not read the file: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }),
-  );
-  const readable = inputs.filter((i): i is FileInput => 'content' in i);
-  const readProblems = inputs.filter((i): i is CatalogProblem => !('content' in i));
-  const result = buildCatalog(readable, options);
-  for (const p of readProblems) {
-    const previous = options.previous?.get(p.file);
-    if (previous) (result.goodFiles as Map<string, ParsedFile>).set(p.file, previous);
+  const results = await Promise.all(files.map((file) => readAndCheckFile(file, read, options)));
+  return mergeFiles(results, options);
+}
+
+/**
+ * One file read and checked on its own: a read failure, like any other failure, becomes the file's problem. Its last
+ * good version (`options.previous`) then stays in use when the files are merged.
+ */
+export async function readAndCheckFile(file: string, read: ReadFile, options: LoadOptions = {}): Promise<FileResult> {
+  let content: Uint8Array | string;
+  try {
+    content = await read(file);
+  } catch (err) {
+    return failedFile(file, 'read-failed', `Could not read the file: ${errorText(err)}`);
   }
-  return readProblems.length ? { ...result, problems: [...readProblems, ...result.problems] } : result;
+  return checkFile({ file, content }, options);
 }
 
 /** Synchronous core of `loadCatalog`: parse, validate and merge already-read files, in order. */
 export function buildCatalog(inputs: readonly FileInput[], options: LoadOptions = {}): LoadResult {
+  return mergeFiles(
+    inputs.map((input) => checkFile(input, options)),
+    options,
+  );
+}
+
+/**
+ * What one file contributes before the merge: its problems (syntax, limits, schema) and, when usable, its parsed
+ * content. A file's result depends on its text alone, so an unchanged file's result can be reused on the next load
+ * and only the files that changed are parsed again (`mergeFiles` does the cross-file checks every time).
+ */
+export interface FileResult {
+  readonly file: string;
+  readonly problems: readonly CatalogProblem[];
+  /** Undefined when nothing in the file is usable. */
+  readonly parsed?: ParsedFile;
+  readonly hasErrors: boolean;
+  /** Top-level entities (`section/index`) its errors make unusable. */
+  readonly invalidEntities: ReadonlySet<string>;
+}
+
+/**
+ * Parses and checks one file. Never throws: whatever goes wrong inside — a bug, a library failure, a stack or memory
+ * limit — becomes a problem on this file, and the other files and the shipped data load as usual.
+ */
+export function checkFile(input: FileInput, options: LoadOptions = {}): FileResult {
+  try {
+    const problems: CatalogProblem[] = [];
+    const parsed = parseFile(input, options, problems);
+    const hasErrors = problems.some((p) => p.severity === 'error');
+    const invalid = invalidEntities(problems);
+    return {
+      file: input.file,
+      problems: capProblems(input.file, problems, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE),
+      parsed: invalid.wholeFile ? undefined : parsed,
+      hasErrors,
+      invalidEntities: invalid.entities,
+    };
+  } catch (err) {
+    return failedFile(input.file, 'internal-error', `Tech Deal Atlas could not load this file (internal error: ${errorText(err)}). The rest of the atlas is not affected.`);
+  }
+}
+
+/**
+ * Merges checked files, in order, into one catalog with cross-reference checks. A file with errors is replaced by its
+ * last good version (`options.previous`) when there is one.
+ */
+export function mergeFiles(results: readonly FileResult[], options: Pick<LoadOptions, 'previous'> = {}): LoadResult {
   const problems: CatalogProblem[] = [];
   const goodFiles = new Map<string, ParsedFile>();
   const accepted: Accepted[] = [];
-
-  for (const input of inputs) {
-    const fileProblems: CatalogProblem[] = [];
-    const parsed = parseFile(input, options, fileProblems);
-    const hasErrors = fileProblems.some((p) => p.severity === 'error');
-    const previous = options.previous?.get(input.file);
-    if (hasErrors && previous) {
-      fileProblems.push(fileProblem(input.file, 'stale', 'This file has errors: the last valid version of it stays in use until they are fixed.', 'warning'));
+  for (const result of results) {
+    problems.push(...result.problems);
+    const previous = options.previous?.get(result.file);
+    if (result.hasErrors && previous) {
+      problems.push(fileProblem(result.file, 'stale', 'This file has errors: the last valid version of it stays in use until they are fixed.', 'warning'));
       accepted.push({ parsed: previous, valid: () => true });
-      goodFiles.set(input.file, previous);
-    } else if (parsed) {
-      const invalid = invalidEntities(fileProblems);
-      if (!invalid.wholeFile) {
-        accepted.push({ parsed, valid: (s, i) => !invalid.entities.has(`${s}/${i}`) });
-        if (!hasErrors) goodFiles.set(input.file, parsed);
-      }
+      goodFiles.set(result.file, previous);
+    } else if (result.parsed) {
+      const invalid = result.invalidEntities;
+      accepted.push({ parsed: result.parsed, valid: (s, i) => !invalid.has(`${s}/${i}`) });
+      if (!result.hasErrors) goodFiles.set(result.file, result.parsed);
     }
-    problems.push(...capProblems(input.file, fileProblems, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE));
   }
-
   const catalog = mergeAndLink(accepted, problems);
   return { catalog, problems, goodFiles };
+}
+
+function failedFile(file: string, code: string, message: string): FileResult {
+  return { file, problems: [fileProblem(file, code, message)], hasErrors: true, invalidEntities: new Set() };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +217,15 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     problems.push(fileProblem(file, 'empty', 'File is empty: expected a JSON object such as { "agreements": [] }.'));
+    return undefined;
+  }
+  options.faultHook?.(file, text);
+  // Before anything that recurses per level (the parsers, the tree walk, the schema check).
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    problems.push(
+      problemAt(file, new LineIndex(text), '', deep, 1, 'too-deep', `Nested too deeply: more than ${MAX_NESTING} levels of brackets here. A catalog file needs about eight; the file is not loaded.`),
+    );
     return undefined;
   }
   if (options.trusted?.(file)) {
@@ -380,15 +440,22 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
   }
 
   // Pass 2: resolve references. Dangling ones are reported and dropped so features can trust every id.
-  const refs = (at: Located, pointer: string, ids: readonly string[] | undefined, known: ReadonlyMap<string, unknown>, what: string): string[] =>
-    (ids ?? []).filter((id, i) => {
+  // The common case, every reference known, returns the list as parsed: no copy (the catalog is read-only).
+  const refs = (at: Located, pointer: string, ids: readonly string[] | undefined, known: ReadonlyMap<string, unknown>, what: string): string[] => {
+    if (!ids) return [];
+    if (ids.every((id) => known.has(id))) return ids as string[];
+    return ids.filter((id, i) => {
       if (known.has(id)) return true;
       const suggestion = closest(id, [...known.keys()]);
       report(problems, at, `${pointer}/${i}`, 'unknown-ref', `Unknown ${what} "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
       return false;
     });
-  const provenance = (at: Located, pointer: string, list: readonly Provenance[] | undefined): Provenance[] =>
-    (list ?? []).filter((p, i) => refs(at, `${pointer}/${i}/source`, [p.source], sources, 'source').length === 1);
+  };
+  const provenance = (at: Located, pointer: string, list: readonly Provenance[] | undefined): Provenance[] => {
+    if (!list) return [];
+    if (list.every((p) => sources.has(p.source))) return list as Provenance[];
+    return list.filter((p, i) => refs(at, `${pointer}/${i}/source`, [p.source], sources, 'source').length === 1);
+  };
   const checkDate = (at: Located, pointer: string, date: string | undefined): string | undefined => {
     if (date === undefined || isCalendarDate(date)) return date;
     report(problems, at, pointer, 'invalid-date', `"${date}" is not a real calendar date.`);
@@ -518,8 +585,11 @@ function report(problems: CatalogProblem[], at: Located, relative: string, code:
 }
 
 function problemAt(file: string, lines: LineIndex, path: string, offset: number, length: number, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
-  const end = lines.position(offset + length);
-  return { file, path, ...lines.position(offset), endLine: end.line, endColumn: end.column, offset, length, severity, code, message };
+  // Parsers may report a range that runs past the end of the text (an error at end of file): keep it inside.
+  const start = Math.max(0, Math.min(offset, lines.length));
+  const span = Math.max(0, Math.min(length, lines.length - start));
+  const end = lines.position(start + span);
+  return { file, path, ...lines.position(start), endLine: end.line, endColumn: end.column, offset: start, length: span, severity, code, message };
 }
 
 function fileProblem(file: string, code: string, message: string, severity: CatalogProblem['severity'] = 'error'): CatalogProblem {
