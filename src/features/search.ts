@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
 import { text, type Catalog, type Lang } from '../core/catalog/model';
-import { SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/search/searchIndex';
+import { boundedQuery, MAX_QUERY_LENGTH, SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/search/searchIndex';
+import { truncate } from '../core/text/truncate';
 import { searchItemModel, type SearchItemModel } from '../core/search/searchResults';
 import { sectorIdFromArgs } from '../core/tree/treeModel';
 import type { CatalogService } from '../services/catalogService';
@@ -19,6 +20,8 @@ const RECENT_KEY = 'techDealAtlas.search.recent';
 const RECENT_MAX = 12;
 /** Longest selection taken as a query. */
 const SELECTION_MAX = 200;
+/** Longest query quoted back in "No results for …". */
+const NO_RESULTS_QUOTE_MAX = 80;
 
 export interface SearchTarget {
   kind: SearchKind;
@@ -238,10 +241,15 @@ class SearchSession implements vscode.Disposable {
 
   private resultItems(index: SearchIndex, catalog: Catalog, value: string): SearchPickItem[] {
     const hits = index.search(value, { sector: this.sector, limit: 500 });
+    // A pasted paragraph is cut (core/search bounds the work per keystroke): say so above the results.
+    const notes: SearchPickItem[] = boundedQuery(value).cut
+      ? [{ label: `$(info) ${vscode.l10n.t('Only the first {0} characters of the query are searched.', MAX_QUERY_LENGTH)}`, alwaysShow: true }]
+      : [];
     if (hits.length === 0) {
       return [
+        ...notes,
         {
-          label: vscode.l10n.t('No results for “{0}”', value.trim()),
+          label: vscode.l10n.t('No results for “{0}”', truncate(value, NO_RESULTS_QUOTE_MAX)),
           detail: vscode.l10n.t('Try fewer words, another spelling, English or Korean, or 초성 (ㅇㄹㅌㅁㅅ).'),
           alwaysShow: true,
         },
@@ -257,7 +265,7 @@ class SearchSession implements vscode.Disposable {
       if (list.length < GROUP_LIMIT[hit.kind]) list.push(hit);
       byKind.set(hit.kind, list);
     }
-    const items: SearchPickItem[] = [];
+    const items: SearchPickItem[] = [...notes];
     for (const kind of order) {
       const groupItems = byKind.get(kind)!.map((hit) => this.item(catalog, hit)).filter((i) => i !== undefined);
       if (!groupItems.length) continue;

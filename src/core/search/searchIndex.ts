@@ -420,15 +420,35 @@ const PROVISION_NUMBER =
   /(?:제\s*(\d+[a-z]?)\s*(?:항|조)?|(\d+[a-z]?)\s*(?:항|조)(?![가-힣])|\b(?:atlas\s+)?(?:provisions?|prov|items?|para(?:graph)?|art(?:icle)?|no)\.?\s*(\d+[a-z]?)\b|§\s*(\d+[a-z]?)|(?:아틀라스\s*)?항목\s*(\d+[a-z]?)|아틀라스\s*(\d+[a-z]?))/giu;
 const BARE_UID = /\b([a-z0-9][a-z0-9-]*\/[0-9a-z](?:[0-9a-z.-]*[0-9a-z])?)\b/gi;
 
+/**
+ * Longest query searched. Typing stays instant whatever is pasted: a longer query (a paragraph) is cut here, and the
+ * quick pick says so. Cutting also bounds the words and bigrams one call looks up.
+ */
+export const MAX_QUERY_LENGTH = 256;
+/** Most words one query is matched by (the rest of a long query is not searched). */
+const MAX_QUERY_WORDS = 16;
+/** A word longer than this is matched as typed only: no typo or prefix expansion, which grows with its length. */
+const MAX_EXPANDED_WORD = 24;
+/** Most syllable bigrams a long Korean word is matched by. */
+const MAX_BIGRAMS = 16;
+
+/** The part of `query` that is searched: at most MAX_QUERY_LENGTH characters, never half a surrogate pair. */
+export function boundedQuery(query: string): { text: string; cut: boolean } {
+  if (query.length <= MAX_QUERY_LENGTH) return { text: query, cut: false };
+  const end = /[\uD800-\uDBFF]/.test(query[MAX_QUERY_LENGTH - 1]) ? MAX_QUERY_LENGTH - 1 : MAX_QUERY_LENGTH;
+  return { text: query.slice(0, end), cut: true };
+}
+
 function latinWord(word: string, open: boolean): QueryWord {
   const alternatives: Alternative[] = [];
   const digits = /\d/.test(word);
   // The word being typed is a prefix; a finished word is itself (standard ≠ standardisation), unless that finds nothing.
+  const expandable = !digits && word.length <= MAX_EXPANDED_WORD;
   alternatives.push({
     term: word,
     fields: digits ? [...TEXT_ONLY, 'ref'] : TEXT_ONLY,
-    prefix: digits ? false : open || (word.length >= 3 ? 'fallback' : false),
-    fuzzy: digits || word.length < 4 ? 0 : word.length >= 10 ? 2 : 1,
+    prefix: expandable ? open || (word.length >= 3 ? 'fallback' : false) : false,
+    fuzzy: !expandable || word.length < 4 ? 0 : word.length >= 10 ? 2 : 1,
     weight: 1,
   });
   const stem = englishStem(word);
@@ -445,7 +465,7 @@ function koreanWord(word: string, open: boolean): QueryWord {
   const pending = open ? withoutPendingFinal(word) : undefined;
   if (pending && pending.length >= 2) alternatives.push({ term: pending, fields: TEXT_ONLY, prefix: true, weight: 0.7 });
   const core = stems.length ? stems[stems.length - 1] : word;
-  const bigrams = core.length >= 3 ? [...new Set(syllableBigrams(core))] : [];
+  const bigrams = core.length >= 3 ? [...new Set(syllableBigrams(core))].slice(0, MAX_BIGRAMS) : [];
   for (const bigram of bigrams) alternatives.push({ term: bigram, fields: TEXT_ONLY, weight: 1, bigram: true });
   const n = bigrams.length;
   return { alternatives, bigramsRequired: n <= 2 ? n : n - Math.max(1, Math.floor(n / 5)) };
@@ -503,7 +523,7 @@ export function parseQuery(query: string, isAgreement: (id: string) => boolean =
       words.push(koreanWord(t.text, last));
     }
   });
-  return { citations: [...new Set(citations)], words };
+  return { citations: [...new Set(citations)], words: words.slice(0, MAX_QUERY_WORDS) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -608,7 +628,7 @@ export class SearchIndex {
             return !!info && (!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector));
           }
         : undefined;
-    const parsed = parseQuery(query, (id) => this.infos.has(`agreement:${id}`));
+    const parsed = parseQuery(boundedQuery(query).text, (id) => this.infos.has(`agreement:${id}`));
     const cited = parsed.citations.filter((uid) => this.uids.has(uid) && (!accept || accept(`provision:${uid}`)));
     if (parsed.words.length === 0) {
       if (cited.length) return cited.slice(0, limit).map((id) => ({ kind: 'provision', id, score: 1, complete: true, terms: [] }));
