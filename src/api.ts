@@ -1,5 +1,7 @@
 // What `activate()` returns: a small, stable surface for integration tests and other extensions.
 import type { Catalog, CatalogProblem } from './core/catalog/model';
+import type { CatalogStatusHandle } from './features/catalogStatus';
+import type { CatalogTestHooks } from './services/catalogService';
 import type { ComparePanels } from './features/comparePanel';
 import type { GlossaryViewHandle } from './features/glossaryTree';
 import type { SearchHandle } from './features/search';
@@ -21,4 +23,8 @@ export interface TechDealAtlasApi {
   readonly glossary: GlossaryViewHandle;
   /** Test hook: the search index and the open Search picker (its value, items and active item). */
   readonly search: SearchHandle;
+  /** Test hook: the catalog status bar item. */
+  readonly status: CatalogStatusHandle;
+  /** Test hooks of the catalog service (fault injection, what the last load parsed); undefined in production. */
+  readonly catalogTesting: CatalogTestHooks | undefined;
 }

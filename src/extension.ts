@@ -3,6 +3,7 @@ import { startupTimings } from './startupTimings';
 import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from './api';
 import { registerAgreementDocument } from './features/agreementDocument';
+import { registerCatalogStatus } from './features/catalogStatus';
 import { CatalogService } from './services/catalogService';
 import { registerCitations } from './features/citations';
 import { registerComparePanel } from './features/comparePanel';
@@ -15,12 +16,14 @@ import { registerTrees } from './features/tree';
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
 export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   startupTimings.activateStart = performance.now();
-  const catalog = new CatalogService(context.extensionUri);
+  const log = vscode.window.createOutputChannel('Tech Deal Atlas', { log: true });
+  const catalog = new CatalogService(context.extensionUri, log, context.extensionMode !== vscode.ExtensionMode.Production);
   context.subscriptions.push(
+    log,
     catalog,
-    vscode.commands.registerCommand('techDealAtlas.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     vscode.commands.registerCommand('techDealAtlas.reloadCatalog', () => catalog.reload()),
   );
+  const status = registerCatalogStatus(context, catalog);
   const agreementDocuments = registerAgreementDocument(context, catalog);
   const trees = registerTrees(context, catalog, agreementDocuments);
   const compare = registerComparePanel(context, catalog);
@@ -43,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     compare,
     glossary,
     search,
+    status,
+    catalogTesting: catalog.testHooks,
   };
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,5 +31,42 @@ describe('package.json localisation', () => {
   it('keeps command links in translated welcome texts identical to the English ones', () => {
     const links = (s: string) => [...s.matchAll(/\(command:[^)]+\)/g)].map((m) => m[0]);
     for (const key of Object.keys(en)) assert.deepEqual(links(ko[key]), links(en[key]), key);
+  });
+});
+
+describe('UI strings localisation', () => {
+  /** Every literal passed to `vscode.l10n.t` (or to `t`, its local alias) in the sources that use it. */
+  function uiStrings(): Map<string, string> {
+    const found = new Map<string, string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) {
+          const source = readFileSync(path, 'utf8');
+          if (!source.includes('vscode.l10n.t')) continue;
+          for (const m of source.matchAll(/(?:\bl10n\.t|(?<![\w.])t)\(\s*'((?:\\.|[^'\\])*)'/g)) {
+            found.set(m[1].replace(/\\n/g, '\n').replace(/\\(['"\\`])/g, '$1'), path);
+          }
+        }
+      }
+    };
+    walk(join(ROOT, 'src'));
+    return found;
+  }
+
+  it('translates every UI string into Korean', () => {
+    const ko = read('l10n/bundle.l10n.ko.json') as Record<string, string>;
+    const strings = uiStrings();
+    assert.ok(strings.size > 80, `${strings.size} strings found`);
+    const missing = [...strings].filter(([key]) => !(key in ko)).map(([key, file]) => `${key} (${file})`);
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('workspace trust and virtual workspaces', () => {
+  it('declares that it runs in restricted mode and in virtual workspaces (it only reads catalog files as data)', () => {
+    const { capabilities } = read('package.json') as { capabilities?: { untrustedWorkspaces?: { supported: unknown }; virtualWorkspaces?: unknown } };
+    assert.deepEqual(capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 });
