@@ -69,7 +69,11 @@ export function useWorkbench({ name, kind, settings = {} }) {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && workbench.page) {
       const file = await workbench.shot(`${name}-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      if (file) console.error(`      screenshot of the failure: ${path.relative(ROOT, file)}`);
+      if (file) {
+        // The count reporter lists it at the end of `npm test`, next to the test's title.
+        this.currentTest.screenshot = path.relative(ROOT, file);
+        console.error(`      screenshot of the failure: ${path.relative(ROOT, file)}`);
+      }
     }
   });
 

@@ -1,9 +1,15 @@
 // Integration tests in a real VS Code extension host (code-server + headless Chromium), offline.
-// Usage: node test/harness/run-integration.mjs [--results FILE] [--timeout SECONDS]
-//   Builds the extension and test/integration/index.ts, opens the sample memo workspace with the extension under
-//   development, streams the in-host mocha output, and exits with the host's result (0 = all passed).
-//   A timeout saves a screenshot to .test-output/integration/ and exits 1.
+// Usage: node test/harness/run-integration.mjs [--suite main|first-load] [--results FILE] [--timeout SECONDS]
+//   Builds the extension and test/integration/index.ts, opens a workspace with the extension under development,
+//   streams the in-host mocha output, and exits with the host's result (0 = all passed).
+//   - main: the sample memo workspace, trusted.
+//   - first-load: a copy of it in restricted mode (workspace trust on, folder not trusted) whose .techdeals files are
+//     hostile before the extension ever loads them: nested 3,000 levels deep, and one that makes the loader throw
+//     (through the TDA_TEST_LOADER_FAULT hook).
+//   Every failed test gets a screenshot of the workbench taken right after it failed; a timeout saves one too. All of
+//   it goes to .test-output/<suite dir>/, and the results file lists the failures with their screenshots.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -22,19 +28,41 @@ import {
 } from './vscode-host.mjs';
 
 const RESULT_PREFIX = 'TDA_RESULT '; // printed by test/integration/index.ts
+const FAILED_PREFIX = 'TDA_FAILED '; // printed by test/integration/index.ts as a test fails
 const START_PREFIX = '[integration] '; // first line the test entry prints
+/** Text that makes the loader throw on a file containing it, in the first-load suite. */
+const LOADER_FAULT_MARKER = 'TDA-TEST-LOADER-FAULT';
 
 const { values: opts } = parseArgs({
   options: {
     results: { type: 'string' },
+    suite: { type: 'string', default: 'main' },
     timeout: { type: 'string', default: process.env.TDA_INTEGRATION_TIMEOUT ?? '180' },
   },
 });
 
+if (!['main', 'first-load'].includes(opts.suite)) {
+  console.error(`unknown suite "${opts.suite}" (known: main, first-load)`);
+  process.exit(2);
+}
 const started = Date.now();
-const outDir = path.join(OUT_DIR, 'integration');
+const outDir = path.join(OUT_DIR, opts.suite === 'main' ? 'integration' : `integration-${opts.suite}`);
 fs.mkdirSync(outDir, { recursive: true });
-const result = { suite: 'integration', passed: 0, failed: 0, pending: 0, exitCode: 1, vscodeVersion: undefined, error: undefined };
+const result = { suite: opts.suite, passed: 0, failed: 0, pending: 0, exitCode: 1, vscodeVersion: undefined, error: undefined, failures: [] };
+
+/** The first-load workspace: the memo workspace's files plus hostile catalog files, in a fresh temp folder. */
+function hostileWorkspace() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-first-load-'));
+  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true });
+  const techdeals = path.join(folder, '.techdeals');
+  fs.mkdirSync(techdeals, { recursive: true });
+  fs.writeFileSync(path.join(techdeals, 'deep.json'), `{\n  "terms": ${'['.repeat(3000)}${']'.repeat(3000)}\n}\n`);
+  const term = (id, en, extra = '') =>
+    JSON.stringify({ terms: [{ id, term: { ko: `${en} 용어`, en }, definition: { ko: '분석가가 정의한 용어.', en: `${en}, defined by the analyst.${extra}` }, definitionBasis: 'editorial', provenance: [{ source: 'seed-commentary', locator: { paragraph: 1 } }] }] }, null, 2);
+  fs.writeFileSync(path.join(techdeals, 'throws.json'), term('first-load-fault', 'Faulty Term', ` ${LOADER_FAULT_MARKER}`));
+  fs.writeFileSync(path.join(techdeals, 'good.json'), term('first-load-good', 'Good Term'));
+  return folder;
+}
 
 function writeResults() {
   if (opts.results) {
@@ -58,7 +86,15 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
   buildExtension();
   const testsPath = await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js'));
-  server = await startCodeServer({ logFile: path.join(outDir, 'code-server.log'), tmpPrefix: 'tda-integration-' });
+  const firstLoad = opts.suite === 'first-load';
+  const folder = firstLoad ? hostileWorkspace() : MEMO_WORKSPACE;
+  server = await startCodeServer({
+    logFile: path.join(outDir, 'code-server.log'),
+    tmpPrefix: `tda-integration-${opts.suite}-`,
+    workspaceTrust: firstLoad,
+    env: { TDA_INTEGRATION_SUITE: opts.suite, ...(firstLoad ? { TDA_TEST_LOADER_FAULT: LOADER_FAULT_MARKER } : {}) },
+  });
+  if (firstLoad) process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
   browser = await launchBrowser();
 
   const consoleLog = fs.createWriteStream(path.join(outDir, 'browser-console.log'));
@@ -67,6 +103,8 @@ async function main() {
   const hostLogFile = path.join(outDir, 'host.log');
   const hostLog = fs.createWriteStream(hostLogFile);
   let streaming = false;
+  /** Screenshots of failures, taken as the failures are reported. */
+  const shots = [];
   let gotResult = false;
   let settled = false;
   const done = new Promise((resolveDone) => {
@@ -85,7 +123,7 @@ async function main() {
       resolve(1);
     }, timeoutMs);
     openWorkbench(browser, server, {
-      folder: MEMO_WORKSPACE,
+      folder,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: testsPath,
       onPage: (p) => {
@@ -97,6 +135,14 @@ async function main() {
         const line = formatLogArgs(args);
         hostLog.write(`[${type}] ${line}\n`);
         if (line.startsWith(START_PREFIX)) streaming = true;
+        if (line.startsWith(FAILED_PREFIX)) {
+          const failure = JSON.parse(line.slice(FAILED_PREFIX.length));
+          result.failures.push(failure);
+          const file = path.join(outDir, `failed-${result.failures.length}-${failure.title.replace(/\W+/g, '-').slice(0, 40)}.png`);
+          failure.screenshot = path.relative(ROOT, file);
+          shots.push(page ? saveScreenshot(page, file) : Promise.resolve(undefined));
+          return;
+        }
         if (line.startsWith(RESULT_PREFIX)) {
           const r = JSON.parse(line.slice(RESULT_PREFIX.length));
           Object.assign(result, { passed: r.passed, failed: r.failed, pending: r.pending, vscodeVersion: r.vscodeVersion });
@@ -122,6 +168,7 @@ async function main() {
   });
 
   let code = await done;
+  await Promise.all(shots);
   consoleLog.end();
   hostLog.end();
   if (!gotResult) {
@@ -136,7 +183,7 @@ async function main() {
   }
   result.exitCode = code;
   log(
-    `integration: VS Code ${result.vscodeVersion ?? '?'}; ${result.passed} passed, ${result.failed} failed, ` +
+    `integration (${opts.suite}): VS Code ${result.vscodeVersion ?? '?'}; ${result.passed} passed, ${result.failed} failed, ` +
       `${result.pending} pending; host exit ${code}; ${elapsed(started)}`,
   );
   if (result.error) log(`integration: ${result.error}`);

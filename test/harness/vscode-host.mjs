@@ -39,6 +39,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Default user settings for a test profile: quiet, deterministic workbench. */
+/** Workspace trust on, and nothing asks: a folder opened for the first time is in restricted mode. */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -166,7 +175,10 @@ async function waitForHttp(url, deadline, isAlive) {
 /**
  * Starts code-server on a free loopback port with a throw-away profile (user data, extensions, config and
  * XDG dirs all under one temp folder). Returns { port, origin, tmp, userDataDir, stop() }.
- * @param {{ settings?: object, logFile?: string, keepProfile?: boolean, tmpPrefix?: string, port?: number }} opts
+ * @param {{ settings?: object, logFile?: string, keepProfile?: boolean, tmpPrefix?: string, port?: number,
+ *   workspaceTrust?: boolean, env?: Record<string, string> }} opts
+ *   `workspaceTrust`: trust on and folders untrusted (restricted mode); `env`: extra environment for the server and
+ *   the extension host it starts.
  */
 export async function startCodeServer(opts = {}) {
   const tc = ensureToolchain({ quiet: true });
@@ -185,7 +197,7 @@ export async function startCodeServer(opts = {}) {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
+    JSON.stringify({ ...BASE_SETTINGS, ...(opts.workspaceTrust ? RESTRICTED_MODE_SETTINGS : {}), ...(opts.settings ?? {}) }, null, 2),
   );
   const configFile = path.join(dirs.config, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -196,7 +208,8 @@ export async function startCodeServer(opts = {}) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust off unless a run checks restricted mode (`opts.workspaceTrust`): folders then open untrusted.
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', dirs.userData,
@@ -206,6 +219,7 @@ export async function startCodeServer(opts = {}) {
   ];
   const env = {
     ...process.env,
+    ...(opts.env ?? {}),
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_DATA_HOME: dirs.xdgData,
     XDG_CACHE_HOME: dirs.xdgCache,
