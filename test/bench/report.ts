@@ -13,6 +13,7 @@ export const BASELINES: Record<string, string> = {
   'naive-search':
     'linear scan: every provision’s Korean and English text lowercased once; a provision matches when every query word is a substring of it (no ranking, no prefix or typo tolerance)',
   'naive-load': '`JSON.parse` + the same JSON Schema through Ajv, merged into maps by id: no positions, no cross-reference, duplicate or date checks',
+  'full-reload': 'what every change cost before incremental reloads: every catalog file read, parsed and checked again, then merged (the same loader, from scratch)',
   'naive-compare':
     'for every sector × agreement cell, a scan of every provision in the catalog for that agreement and sector, rendered as a plain escaped HTML table (no toolbar, badges, notes or citations)',
 };

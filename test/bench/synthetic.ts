@@ -165,7 +165,7 @@ export function scaleCatalogFiles(base: readonly CatalogFileEntry[], factor: num
     const term = map(ids.terms);
     const text = (t: LocalizedText) => mutateText(t, vocab, random);
     const provenance = (list: readonly Provenance[] | undefined): Provenance[] =>
-      (list ?? []).map((p) => ({ source: source(p.source), locator: { ...p.locator } }));
+      (list ?? []).map((p) => ({ source: source(p.source), ...(p.locator ? { locator: { ...p.locator } } : {}) }));
 
     for (const { file, data } of base) {
       const copy: CatalogFile = {};

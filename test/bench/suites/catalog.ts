@@ -2,10 +2,10 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadCatalog } from '../../../src/core/catalog/catalogLoader';
+import { checkFile, loadCatalog, mergeFiles, type FileInput } from '../../../src/core/catalog/catalogLoader';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../../src/core/catalog/shippedData';
 import { naiveLoad } from '../baselines';
-import { collectGarbage, sampleAsync, summarize, type Row, type Stat } from '../measure';
+import { collectGarbage, sample, sampleAsync, summarize, type Row, type Stat } from '../measure';
 import { formatCount, writeCatalogFiles, type Suite, type SuiteContext } from '../suite';
 import { countProvisions, scaleCatalogFiles } from '../synthetic';
 
@@ -122,7 +122,54 @@ export function catalogSuite(probe?: ProbeRunner): Suite {
           notes,
         });
       }
+      rows.push(await incrementalReloadRow(ctx));
       return rows;
     },
+  };
+}
+
+/**
+ * A workspace of ~1,000 agreement files where one is edited: the extension parses and checks that file only, then
+ * merges every file's result again (cross-references span files). The baseline reloads everything from scratch.
+ */
+async function incrementalReloadRow(ctx: SuiteContext): Promise<Row> {
+  const factor = ctx.smoke ? 3 : 250;
+  const scaled = scaleCatalogFiles(ctx.base, factor, ctx.seed);
+  const dir = join(ctx.outDir, `catalog-x${factor}`);
+  const files = writeCatalogFiles(dir, scaled);
+  const agreementFiles = files.filter((f) => f.includes('agreements/'));
+  const read = (file: string) => fsp.readFile(join(dir, file));
+  const inputs: FileInput[] = await Promise.all(files.map(async (file) => ({ file, content: await read(file) })));
+  const results = inputs.map((input) => checkFile(input));
+  const loaded = mergeFiles(results);
+  const edited = files.indexOf(agreementFiles[Math.floor(agreementFiles.length / 2)]);
+  const original = String(inputs[edited].content);
+  let version = 0;
+  // Each edit changes a provision's text, as typing in the file would.
+  const editedInput = (): FileInput => ({ file: files[edited], content: original.replace(/"en": "/, `"en": "edit ${++version} `) });
+
+  const reps = ctx.smoke ? 3 : 30;
+  ctx.log(`catalog: reload after one edit in ${files.length} files × ${reps} (and the full reload)`);
+  collectGarbage();
+  const ours = summarize(
+    sample(() => {
+      const next = results.slice();
+      next[edited] = checkFile(editedInput());
+      const result = mergeFiles(next, { previous: loaded.goodFiles });
+      if (!result.catalog.agreements.size) throw new Error('the incremental reload lost the catalog');
+    }, { warmup: ctx.smoke ? 1 : 3, reps, budgetMs: ctx.smoke ? 2_000 : 20_000, minReps: 3 }),
+  );
+  collectGarbage();
+  const full = summarize(
+    await sampleAsync(() => loadCatalog(files, read, { previous: loaded.goodFiles }), { warmup: 1, reps: ctx.smoke ? 1 : 3, budgetMs: ctx.smoke ? 5_000 : 60_000, minReps: 1 }),
+  );
+  return {
+    group: 'Catalog load',
+    what: 'Reload after editing one file: that file parsed and checked, every file merged again',
+    size: `${formatCount(agreementFiles.length)} agreement files (${formatCount(files.length)} files, ${formatCount(countProvisions(scaled))} provisions)`,
+    unit: 'ms',
+    ours,
+    baseline: { label: 'full-reload', value: full },
+    notes: loaded.problems.length ? [`the scaled catalog has ${loaded.problems.length} problem(s): the generator is out of step with the schema`] : [],
   };
 }
