@@ -75,14 +75,20 @@ async function showProblems(catalogService: CatalogService): Promise<void> {
     ...(problems.length ? [{ label: vscode.l10n.t('Catalog files'), kind: vscode.QuickPickItemKind.Separator } as ProblemItem] : []),
     ...problems.map((problem) => ({
       label: `${problem.severity === 'error' ? '$(error)' : '$(warning)'} ${problem.message}`,
-      description: `${problem.file}:${problem.line}:${problem.column}`,
-      detail: problem.code,
+      // The file's name and line where the eye looks; its folder and the problem's code below, where there is room.
+      description: `${problem.file.slice(problem.file.lastIndexOf('/') + 1)}:${problem.line}:${problem.column}`,
+      detail: `${problem.file} · ${problem.code}`,
       problem,
     })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Tech Deal Atlas: Problems'),
-    placeHolder: problems.length ? vscode.l10n.t('{0} problems in catalog files', problems.length) : vscode.l10n.t('No problems in catalog files'),
+    placeHolder:
+      problems.length === 0
+        ? vscode.l10n.t('No problems in catalog files')
+        : problems.length === 1
+          ? vscode.l10n.t('1 problem in catalog files')
+          : vscode.l10n.t('{0} problems in catalog files', problems.length),
     matchOnDescription: true,
   });
   if (!picked) return;

@@ -20,8 +20,9 @@ export const selectors = Object.freeze({
   /** Active tab of the active editor group, and that group's text editor lines. */
   activeTab: '.editor-group-container.active .tabs-container .tab.active',
   activeEditorLines: '.editor-group-container.active .editor-instance .monaco-editor .view-lines',
-  /** Status bar (for screenshots' sake we only read it). */
+  /** Status bar, and one of its items (their id attribute is `<extension id>.<item id>`). */
   statusBar: '.part.statusbar',
+  statusBarItem: '.part.statusbar .statusbar-item',
   /** Activity bar entries (their aria-label starts with the view container's title). */
   activityBarItem: '.activitybar .action-item .action-label',
   /** The primary side bar. */

@@ -67,7 +67,10 @@ for (const theme of THEMES) {
     afterEach(async function () {
       if (this.currentTest?.state === 'failed' && page) {
         const file = await shot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-        if (file) console.error(`      screenshot of the failure: ${path.relative(ROOT, file)}`);
+        if (file) {
+          this.currentTest.screenshot = path.relative(ROOT, file); // listed at the end of npm test
+          console.error(`      screenshot of the failure: ${path.relative(ROOT, file)}`);
+        }
       }
     });
 
