@@ -5,7 +5,7 @@ import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/catalog/shippedDa
 
 const RELOAD_DEBOUNCE_MS = 250;
 /** Most workspace catalog files loaded; past this the rest are left out (and the user is told). */
-export const MAX_WORKSPACE_FILES = 5000;
+const MAX_WORKSPACE_FILES = 5000;
 /** Files read at once (a workspace of thousands of files is not read all in one burst). */
 const READ_CONCURRENCY = 32;
 

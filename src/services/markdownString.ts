@@ -11,8 +11,11 @@ export function toMarkdownString(markdown: TrustedMarkdown): vscode.MarkdownStri
   return md;
 }
 
+let strings: HoverStrings | undefined;
+
+/** VS Code's display language is fixed for the session: the words are looked up once, not on every hover. */
 export function hoverStrings(): HoverStrings {
-  return {
+  return (strings ??= {
     source: vscode.l10n.t('Source:'),
     showInSidebar: vscode.l10n.t('Show in Sidebar'),
     openProvision: vscode.l10n.t('Open Provision'),
@@ -22,5 +25,5 @@ export function hoverStrings(): HoverStrings {
     editorsGloss: vscode.l10n.t("Editors' gloss: the source only names this term."),
     relatedAgreements: vscode.l10n.t('Related agreements:'),
     inTheAgreement: vscode.l10n.t('In the agreement:'),
-  };
+  });
 }
