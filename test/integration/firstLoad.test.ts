@@ -8,20 +8,13 @@
 // that names the problem at its place, and fixing a file brings its data in.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { getApi, getExtension, waitFor, type TechDealAtlasApi } from './util';
-
-const SHIPPED = ['kr-us-jfs', 'kr-us-tpd', 'us-jp-tpd', 'us-uk-tpd'];
+import { getApi, getExtension, SHIPPED_AGREEMENT_IDS, termCatalogFile, waitFor, type TechDealAtlasApi } from './util';
 
 describe('First load of a hostile workspace, in restricted mode', function () {
   this.timeout(60_000);
   let api: TechDealAtlasApi;
   const file = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.techdeals', name);
   const ours = (name: string) => vscode.languages.getDiagnostics(file(name)).filter((d) => d.source === 'Tech Deal Atlas');
-  const term = (id: string, en: string) =>
-    JSON.stringify({
-      terms: [{ id, term: { ko: `${en} 용어`, en }, definition: { ko: '고친 용어.', en: `${en}, fixed.` }, definitionBasis: 'editorial', provenance: [{ source: 'seed-commentary', locator: { paragraph: 1 } }] }],
-    });
-
   before(async () => {
     api = await getApi();
   });
@@ -34,9 +27,9 @@ describe('First load of a hostile workspace, in restricted mode', function () {
   it('settles its first load and serves the shipped agreements in the tree', async () => {
     await api.whenReady();
     const catalog = api.getCatalog()!;
-    for (const id of SHIPPED) assert.ok(catalog.agreements.has(id), id);
+    for (const id of SHIPPED_AGREEMENT_IDS) assert.ok(catalog.agreements.has(id), id);
     const roots = await api.trees.agreements.provider.getChildren();
-    assert.deepStrictEqual(new Set((roots ?? []).map((n) => (n.kind === 'agreement' ? n.agreementId : ''))), new Set(SHIPPED));
+    assert.deepStrictEqual(new Set((roots ?? []).map((n) => (n.kind === 'agreement' ? n.agreementId : ''))), new Set(SHIPPED_AGREEMENT_IDS));
     assert.ok(catalog.terms.has('first-load-good'), 'the valid file of the workspace is loaded');
   });
 
@@ -58,8 +51,8 @@ describe('First load of a hostile workspace, in restricted mode', function () {
   });
 
   it('brings a fixed file’s data in and clears its diagnostic', async () => {
-    await vscode.workspace.fs.writeFile(file('deep.json'), new TextEncoder().encode(term('first-load-deep', 'Deep Term')));
-    await vscode.workspace.fs.writeFile(file('throws.json'), new TextEncoder().encode(term('first-load-fault', 'Faulty Term')));
+    await vscode.workspace.fs.writeFile(file('deep.json'), new TextEncoder().encode(termCatalogFile('first-load-deep', 'Deep Term')));
+    await vscode.workspace.fs.writeFile(file('throws.json'), new TextEncoder().encode(termCatalogFile('first-load-fault', 'Faulty Term')));
     await waitFor('both fixed files loaded', () => api.getCatalog()!.terms.has('first-load-deep') && api.getCatalog()!.terms.has('first-load-fault'), 30_000);
     await waitFor('their diagnostics gone', () => ours('deep.json').length === 0 && ours('throws.json').length === 0, 10_000);
   });

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { getApi, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, SHIPPED_AGREEMENT_IDS, termCatalogFile, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
 const MARKER = 'TDA-ROBUSTNESS-FAULT';
@@ -18,23 +18,6 @@ describe('A load can fail; the atlas cannot', function () {
   let folderName: string;
   const files: Record<string, string> = {};
   const diagnosticsOf = (file: string) => vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((d) => d.source === 'Tech Deal Atlas');
-  const term = (id: string, en: string, extra = '') =>
-    JSON.stringify(
-      {
-        terms: [
-          {
-            id,
-            term: { ko: `${en} 용어`, en },
-            definition: { ko: '분석가가 정의한 용어.', en: `${en}, defined by the analyst.${extra}` },
-            definitionBasis: 'editorial',
-            provenance: [{ source: 'seed-commentary', locator: { paragraph: 1 } }],
-          },
-        ],
-      },
-      null,
-      2,
-    );
-
   before(async () => {
     api = await getApi();
     await api.whenReady();
@@ -46,7 +29,7 @@ describe('A load can fail; the atlas cannot', function () {
     fs.mkdirSync(folder);
     for (const name of ['a', 'b', 'c']) {
       files[name] = path.join(folder, `${name}.json`);
-      fs.writeFileSync(files[name], term(`robust-${name}`, `Robust ${name.toUpperCase()}`));
+      fs.writeFileSync(files[name], termCatalogFile(`robust-${name}`, `Robust ${name.toUpperCase()}`));
     }
     await config().update('catalog.include', ['.techdeals/**/*.json', `${folderName}/*.json`], vscode.ConfigurationTarget.Global);
     await waitFor('the three files loaded', () => ['a', 'b', 'c'].every((n) => api.getCatalog()?.terms.has(`robust-${n}`)), 30_000);
@@ -73,7 +56,7 @@ describe('A load can fail; the atlas cannot', function () {
     // Files are named as the Problems view names them (workspace folder included).
     const name = (n: string) => vscode.workspace.asRelativePath(vscode.Uri.file(files[n]), true);
     const before = ['a', 'b', 'c'].map((n) => hooks.parseCount(name(n)));
-    fs.writeFileSync(files.b, term('robust-b', 'Robust B', ' Edited.'));
+    fs.writeFileSync(files.b, termCatalogFile('robust-b', 'Robust B', ' Edited.'));
     await waitFor('the edit loaded', () => api.getCatalog()!.terms.get('robust-b')?.definition.en.endsWith('Edited.'), 30_000);
     await hooks.whenIdle();
     const after = ['a', 'b', 'c'].map((n) => hooks.parseCount(name(n)));
@@ -84,11 +67,11 @@ describe('A load can fail; the atlas cannot', function () {
 
   it('keeps a loader failure inside the file that caused it: a diagnostic there, everything else loads', async () => {
     api.catalogTesting!.setLoaderFault(MARKER);
-    fs.writeFileSync(files.c, term('robust-c', 'Robust C', ` ${MARKER}`));
+    fs.writeFileSync(files.c, termCatalogFile('robust-c', 'Robust C', ` ${MARKER}`));
     const diagnostic = await waitFor('the internal-error diagnostic', () => diagnosticsOf(files.c).find((d) => d.code === 'internal-error'), 30_000);
     assert.match(diagnostic.message, /could not load this file \(internal error: test fault injected/);
     const catalog = api.getCatalog()!;
-    assert.ok(['kr-us-tpd', 'us-uk-tpd', 'us-jp-tpd', 'kr-us-jfs'].every((id) => catalog.agreements.has(id)), 'the shipped agreements are there');
+    assert.ok(SHIPPED_AGREEMENT_IDS.every((id) => catalog.agreements.has(id)), 'the shipped agreements are there');
     assert.ok(catalog.terms.has('robust-a'), 'the other files load');
     assert.strictEqual(catalog.terms.get('robust-c')?.definition.en, 'Robust C, defined by the analyst.', 'the last good version serves on');
     await waitFor('the status bar counts the problems', () => /· [1-9]\d* problems?$/.test(api.status.item.text) || undefined, 5_000);
@@ -99,7 +82,7 @@ describe('A load can fail; the atlas cannot', function () {
     assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Artemis'))), 'the glossary hover answers');
 
     // Fixing the file restores its data and clears the diagnostic.
-    fs.writeFileSync(files.c, term('robust-c', 'Robust C', ' Fixed.'));
+    fs.writeFileSync(files.c, termCatalogFile('robust-c', 'Robust C', ' Fixed.'));
     await waitFor('the fixed file loaded', () => api.getCatalog()!.terms.get('robust-c')?.definition.en.endsWith('Fixed.'), 30_000);
     await waitFor('its diagnostic gone', () => diagnosticsOf(files.c).length === 0, 10_000);
   });

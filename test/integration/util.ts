@@ -35,3 +35,18 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The agreements the shipped dataset holds (a workspace's own files may add more, never remove these). */
+export const SHIPPED_AGREEMENT_IDS = ['kr-us-jfs', 'kr-us-tpd', 'us-jp-tpd', 'us-uk-tpd'] as const;
+
+/** A catalog file of an analyst's own with one valid term; `extra` is appended to its English definition. */
+export function termCatalogFile(id: string, en: string, extra = ''): string {
+  const term = {
+    id,
+    term: { ko: `${en} 용어`, en },
+    definition: { ko: '분석가가 정의한 용어.', en: `${en}, defined by the analyst.${extra}` },
+    definitionBasis: 'editorial',
+    provenance: [{ source: 'seed-commentary', locator: { paragraph: 1 } }],
+  };
+  return JSON.stringify({ terms: [term] }, null, 2);
+}

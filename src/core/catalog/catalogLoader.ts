@@ -111,10 +111,7 @@ export async function readAndCheckFile(file: string, read: ReadFile, options: Lo
 
 /** Synchronous core of `loadCatalog`: parse, validate and merge already-read files, in order. */
 export function buildCatalog(inputs: readonly FileInput[], options: LoadOptions = {}): LoadResult {
-  return mergeFiles(
-    inputs.map((input) => checkFile(input, options)),
-    options,
-  );
+  return mergeFiles(inputs.map((input) => checkFile(input, options)), options);
 }
 
 /**
