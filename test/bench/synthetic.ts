@@ -11,6 +11,7 @@ import type {
   CatalogFile,
   ComparisonNoteData,
   LocalizedText,
+  Texts,
   Provenance,
   SourceData,
   TermData,
@@ -127,13 +128,13 @@ export function vocabulary(entries: readonly CatalogFileEntry[]): Vocabulary {
 }
 
 /** The text with about `ratio` of its tokens replaced by random tokens of the same language: same length, new words. */
-export function mutateText(text: LocalizedText, vocab: Vocabulary, random: Random, ratio = 0.3): LocalizedText {
+export function mutateText(text: Texts, vocab: Vocabulary, random: Random, ratio = 0.3): LocalizedText {
   const mutate = (s: string, pool: readonly string[]): string =>
     s
       .split(' ')
       .map((token) => (token && random.chance(ratio) ? random.pick(pool) : token))
       .join(' ');
-  return { ko: mutate(text.ko, vocab.tokens.ko), en: mutate(text.en, vocab.tokens.en) };
+  return { ko: mutate(text.ko ?? '', vocab.tokens.ko), en: mutate(text.en ?? '', vocab.tokens.en) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ export function scaleCatalogFiles(base: readonly CatalogFileEntry[], factor: num
     const agreement = map(ids.agreements);
     const source = map(ids.sources);
     const term = map(ids.terms);
-    const text = (t: LocalizedText) => mutateText(t, vocab, random);
+    const text = (t: Texts) => mutateText(t, vocab, random);
     const provenance = (list: readonly Provenance[] | undefined): Provenance[] =>
       (list ?? []).map((p) => ({ source: source(p.source), ...(p.locator ? { locator: { ...p.locator } } : {}) }));
 

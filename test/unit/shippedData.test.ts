@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { officialTitleLabel } from '../../src/core/labels/agreementLabels';
 import { loadCatalog, type LoadOptions, type LoadResult } from '../../src/core/catalog/catalogLoader';
 import { LANGS, type LocalizedText, type Locator } from '../../src/core/catalog/model';
+import { SectorClassifier } from '../../src/core/import/sectorRules';
+import { SECTOR_RULES } from '../../src/core/import/shippedRules';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/catalog/shippedData';
 
 const ROOT = join(__dirname, '..', '..');
@@ -38,7 +40,8 @@ export function loadShipped(options: LoadOptions = {}): Promise<LoadResult> {
 function listJson(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'schemas' ? [] : listJson(path);
+    // schemas/ and rules/ hold what describes or classifies catalog data, not catalog data.
+    if (entry.isDirectory()) return entry.name === 'schemas' || entry.name === 'rules' ? [] : listJson(path);
     return entry.name.endsWith('.json') ? [relative(ROOT, path).split('\\').join('/')] : [];
   });
 }
@@ -216,9 +219,15 @@ describe('shipped dataset', () => {
     }
   });
 
-  it('uses every sector', () => {
+  it('uses every sector: in a shipped provision, or in the rules that classify imported treaty articles', () => {
     const used = new Set([...result.catalog.provisions.values()].flatMap((p) => p.sectors));
+    for (const sector of new SectorClassifier(SECTOR_RULES).sectorIds()) used.add(sector);
     assert.deepEqual([...result.catalog.sectors.keys()].filter((s) => !used.has(s)), []);
+  });
+
+  it('has every sector the classification rules assign', () => {
+    const unknown = new SectorClassifier(SECTOR_RULES).sectorIds().filter((s) => !result.catalog.sectors.has(s));
+    assert.deepEqual(unknown, []);
   });
 
   it('fills every bilingual field in both languages', () => {

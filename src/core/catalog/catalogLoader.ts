@@ -3,6 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../text/lineIndex';
+import { isCalendarDate } from './dates';
 import { MAX_NESTING, tooDeepAt } from './jsonLimits';
 import {
   provisionUid,
@@ -25,7 +26,7 @@ import {
 export type ReadFile = (file: string) => Promise<Uint8Array | string>;
 
 export interface LoadOptions {
-  /** Files larger than this are refused (default 5 MiB): a catalog file is hand-written JSON, not a data dump. */
+  /** Files larger than this are refused (default 16 MiB: an imported treaty of 500 articles is 1–3 MB). */
   maxFileBytes?: number;
   /** Most problems reported per file; the rest are summarised in one line. */
   maxProblemsPerFile?: number;
@@ -45,16 +46,19 @@ export interface LoadOptions {
 export interface ParsedFile {
   readonly file: string;
   readonly text: string;
-  /** Syntax tree with offsets (built on first use for a trusted file). */
+  /** Syntax tree with offsets: built only when a problem needs a position in the file. */
   readonly root: Node;
-  /** Line starts (built on first use for a trusted file). */
+  /** Line starts: built only when a problem needs a position in the file. */
   readonly lines: LineIndex;
   readonly data: CatalogFile;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false } as const;
 
-/** A trusted file's ParsedFile: its tree and line index are only built if a problem needs a position in it. */
+/**
+ * A checked file: its tree and line index are built only if a problem needs a position in it. A tree with offsets
+ * costs several times the text's size, so none is kept for the many files that never need one.
+ */
 function lazilyPositioned(file: string, text: string, data: CatalogFile): ParsedFile {
   let root: Node | undefined;
   let lines: LineIndex | undefined;
@@ -78,7 +82,13 @@ export interface LoadResult {
   readonly goodFiles: ReadonlyMap<string, ParsedFile>;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Files up to this size are read by the tree parser, which also warns about duplicate keys (a hand-editing slip);
+ * larger ones — generated files, such as imported treaties — by the native `JSON.parse` when they are plain JSON.
+ */
+const TREE_PARSE_MAX_BYTES = 512 * 1024;
+const MAX_SCHEMA_ERRORS = 500;
 const DEFAULT_MAX_PROBLEMS_PER_FILE = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SECTIONS = ['parties', 'sectors', 'sources', 'agreements', 'terms', 'comparisons'] as const;
@@ -225,11 +235,14 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
     );
     return undefined;
   }
-  if (options.trusted?.(file)) {
+  const trusted = options.trusted?.(file) ?? false;
+  if (trusted || text.length > TREE_PARSE_MAX_BYTES) {
     try {
       // Plain JSON: the native parser is many times faster than building a tree with offsets, above all cold.
       const data = JSON.parse(text) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) return lazilyPositioned(file, text, data as CatalogFile);
+      if (data && typeof data === 'object' && !Array.isArray(data) && (trusted || (!hasForbiddenKey(data) && schemaValidator()(data)))) {
+        return lazilyPositioned(file, text, data as CatalogFile);
+      }
     } catch {
       // Not plain JSON after all: the full path below says where and why.
     }
@@ -245,7 +258,25 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
   }
   const data = toValue(root, '', file, lines, problems);
   validateSchema(data, root, file, lines, problems);
-  return { file, text, root, lines, data: data as CatalogFile };
+  return lazilyPositioned(file, text, data as CatalogFile);
+}
+
+/** Whether a parsed value has a key that could reach an object's prototype (the tree path reports where). */
+function hasForbiddenKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const item of v) if (item && typeof item === 'object') stack.push(item);
+    } else if (v && typeof v === 'object') {
+      for (const key of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(key)) return true;
+        const child = (v as Record<string, unknown>)[key];
+        if (child && typeof child === 'object') stack.push(child);
+      }
+    }
+  }
+  return false;
 }
 
 function describeSyntaxError(code: string): string {
@@ -314,7 +345,8 @@ function validateSchema(data: unknown, root: Node, file: string, lines: LineInde
   const validate = schemaValidator();
   if (validate(data)) return;
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  // A generated file can break the schema at every one of a million values: a few hundred say all there is to say.
+  for (const error of (validate.errors ?? []).slice(0, MAX_SCHEMA_ERRORS)) {
     const { pointer, node } = locateError(root, error);
     const message = describeSchemaError(error);
     const key = `${pointer}\u0000${message}`;
@@ -459,9 +491,27 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
     return undefined;
   };
 
+  // Agreements may name a party by its id or its alpha-3 code (a corpus's `KOR` is the shipped `KR`).
+  const partyIds = new Map<string, string>();
+  for (const party of parties.values()) partyIds.set(party.id, party.id);
+  for (const party of parties.values()) if (party.alpha3 && !partyIds.has(party.alpha3)) partyIds.set(party.alpha3, party.id);
+  const partyRefs = (at: Located, pointer: string, ids: readonly string[] | undefined, kind?: 'bloc'): string[] => {
+    if (!ids) return [];
+    const resolved = refs(at, pointer, ids, partyIds, 'party').map((id) => partyIds.get(id)!);
+    if (kind === 'bloc') {
+      return resolved.filter((id, i) => {
+        if (parties.get(id)?.kind === 'bloc') return true;
+        report(problems, at, `${pointer}/${i}`, 'not-a-bloc', `"${id}" is not a bloc: list it under parties instead.`);
+        return false;
+      });
+    }
+    return resolved.every((id, i) => id === ids[i]) ? (ids as string[]) : [...new Set(resolved)];
+  };
+
   const agreements = new Map<string, Agreement>();
   const provisions = new Map<string, Provision>();
   for (const { data, at } of agreementData.values()) {
+    const chapterIds = new Set(data.chapters?.map((c) => c.id));
     const seenProvisions = new Set<string>();
     const linked: Provision[] = [];
     data.provisions.forEach((p, i) => {
@@ -471,6 +521,9 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
         return;
       }
       seenProvisions.add(p.id);
+      if (p.chapter !== undefined && !chapterIds.has(p.chapter)) {
+        report(problems, at, `${pointer}/chapter`, 'unknown-ref', `Unknown chapter "${p.chapter}": the agreement's chapters list has no such id.`);
+      }
       const provision: Provision = {
         ...p,
         uid: provisionUid(data.id, p.id),
@@ -489,7 +542,17 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
     agreements.set(data.id, {
       ...rest,
       date: checkDate(at, '/date', data.date),
-      parties: refs(at, '/parties', data.parties, parties, 'party'),
+      status: data.status && {
+        ...data.status,
+        inForce: checkDate(at, '/status/inForce', data.status.inForce),
+        inactive: checkDate(at, '/status/inactive', data.status.inactive),
+        notified: checkDate(at, '/status/notified', data.status.notified),
+        implementationEnds: checkDate(at, '/status/implementationEnds', data.status.implementationEnds),
+        provenance: data.status.provenance && provenance(at, '/status/provenance', data.status.provenance),
+      },
+      parties: partyRefs(at, '/parties', data.parties),
+      originalParties: data.originalParties && partyRefs(at, '/originalParties', data.originalParties),
+      blocs: data.blocs && partyRefs(at, '/blocs', data.blocs, 'bloc'),
       sources: refs(at, '/sources', data.sources, sources, 'source'),
       provenance: data.provenance && provenance(at, '/provenance', data.provenance),
       fieldProvenance: data.fieldProvenance && linkFieldProvenance(data.fieldProvenance, (field, list) => provenance(at, `/fieldProvenance/${field}`, list)),
@@ -639,10 +702,6 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-function isCalendarDate(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
-}
 
 /** The allowed name closest to a misspelt one, if it is close enough to be a plausible typo. */
 function closest(name: string, candidates: readonly string[]): string | undefined {

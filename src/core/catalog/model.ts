@@ -5,14 +5,22 @@
 //    their shape is fixed by data/schemas/catalog.schema.json.
 //  - `Catalog` is the merged, cross-referenced, read-only result the features use (lookup maps, back-links).
 
+/** The two languages of the atlas's own interface and of every entry it writes itself. */
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
 
-/** Every user-visible string exists in both languages. */
-export interface LocalizedText {
+/** A string the atlas writes itself (names, definitions, notes): always in both interface languages. */
+export type LocalizedText = {
   ko: string;
   en: string;
-}
+};
+
+/**
+ * Text in the languages its source has, keyed by BCP 47 tag (`ko`, `en`, `es`, `fr`, `zh-Hant`): at least one.
+ * The atlas's own entries give `ko` and `en`; an imported treaty article has only the language it was written in.
+ * Read it with `text()` / `textIn()`, which fall back to the original language.
+ */
+export type Texts = Readonly<Record<string, string>>;
 
 /** Where in a source a fact comes from. Paragraphs and sentences are 1-based; `footnote` names a glossary note. */
 export interface Locator {
@@ -35,27 +43,46 @@ export interface Provenance {
 export type SourceKind =
   | 'official-text' // the signed text itself
   | 'official-summary' // government fact sheet, press release, ministry summary
-  | 'news-analysis'; // journalism, commentary, secondary summary
+  | 'news-analysis' // journalism, commentary, secondary summary
+  | 'corpus-copy'; // a machine-readable research corpus's copy of a text (may contain OCR errors)
+
+/** Terms under which a source's text may be shown; its attribution line goes wherever that text is shown. */
+export interface Licence {
+  /** Short licence name, e.g. `CC BY-NC 4.0`. */
+  name: string;
+  url?: string;
+  attribution: Texts;
+}
 
 export interface SourceData {
   id: string;
   kind: SourceKind;
-  title: LocalizedText;
-  publisher?: LocalizedText;
+  title: Texts;
+  publisher?: Texts;
   /** Publication date, ISO `YYYY-MM-DD`, when known. */
   date?: string;
   /** Language the source is written in: a BCP 47 tag (`ko`, `en`, `ja`, `es`, `fr`, …). */
   language: string;
+  /** `http(s)` address of the source (many official archives of older treaties are plain http). */
   url?: string;
   /** Caveats an analyst should see next to every citation of this source. */
-  note?: LocalizedText;
+  note?: Texts;
+  licence?: Licence;
 }
 
 export interface PartyData {
-  /** ISO 3166-1 alpha-2 code, e.g. `KR`, `US`. */
+  /** ISO 3166-1 alpha-2 code (`KR`); the alpha-3 code where there is no alpha-2 one (`YUG`); a bloc's abbreviation (`EU`). */
   id: string;
+  /** ISO 3166-1 alpha-3 code: agreements may name the party by it (`KOR` is the same party as `KR`). */
+  alpha3?: string;
+  /** Default `country` (territories included). */
+  kind?: 'country' | 'bloc';
   name: LocalizedText;
   short: LocalizedText;
+  /** A bloc's members, by alpha-3 code, former members included (an agreement lists the members of its day). */
+  members?: string[];
+  /** How a bloc is written as a side in agreement names (`EU`, `EC`, `European Union`), for recognising it. */
+  aliases?: string[];
 }
 
 export interface SectorData {
@@ -66,12 +93,54 @@ export interface SectorData {
   icon: string;
 }
 
-export type AgreementKind = 'mou' | 'joint-fact-sheet' | 'joint-statement' | 'agreement';
+export type AgreementKind =
+  | 'mou'
+  | 'joint-fact-sheet'
+  | 'joint-statement'
+  | 'agreement'
+  // Regional trade agreements, as the WTO RTA database names their types.
+  | 'free-trade-agreement'
+  | 'economic-integration-agreement'
+  | 'customs-union'
+  | 'partial-scope-agreement';
+
+export type AgreementState = 'signed' | 'in-force' | 'inactive';
+
+/** Where an agreement stands, with the dates behind it (the date signed is `AgreementData.date`). */
+export interface AgreementStatus {
+  state: AgreementState;
+  inForce?: string;
+  inactive?: string;
+  /** Notified to the WTO. */
+  notified?: string;
+  /** End of the implementation (phase-in) period. */
+  implementationEnds?: string;
+  provenance?: Provenance[];
+}
+
+/** The WTO RTA database's "ID card" facts a corpus gives about a trade agreement. */
+export interface RtaFacts {
+  /** WTO RTA database id. */
+  wtoId?: number;
+  /** Legal basis of the notification, e.g. `GATT Art. XXIV`, `GATS Art. V`, `Enabling Clause`. */
+  notification?: string[];
+  composition?: string;
+  regions?: string[];
+  crossRegional?: boolean;
+  /** Whether every party is a WTO member. */
+  allPartiesWto?: boolean;
+}
+
+/** A chapter or part of an agreement, as its text divides it. Unnamed chapters (the corpus gives no title) have no title. */
+export interface ChapterData {
+  id: string;
+  title?: Texts;
+}
 
 export interface LegalNature {
   /** `false` = expressly not legally binding; `null` = the sources do not say. */
   binding: boolean | null;
-  description: LocalizedText;
+  description: Texts;
   provenance?: Provenance[];
 }
 
@@ -80,7 +149,7 @@ export interface LegalNature {
  * `Article 15.8`. Only ever set from a source, so the atlas's own numbering is never presented as the agreement's.
  */
 export interface OfficialLocation {
-  label: LocalizedText;
+  label: Texts;
   provenance: Provenance[];
 }
 
@@ -91,11 +160,23 @@ export interface ProvisionData {
    */
   id: string;
   sectors: string[];
-  /** Optional grouping heading inside the agreement (e.g. a pillar or chapter). */
-  heading?: LocalizedText;
-  text: LocalizedText;
+  /** Why the provision has its sectors, when a rule assigned them (`by chapter title: Electronic Commerce`). */
+  sectorBasis?: SectorBasis[];
+  /** Optional grouping heading inside the agreement (e.g. a pillar). */
+  heading?: Texts;
+  /** Id of the agreement's chapter the provision belongs to. */
+  chapter?: string;
+  text: Texts;
   provenance: Provenance[];
   officialLocation?: OfficialLocation;
+}
+
+/** One sector assignment made by a classification rule, with what it rested on. */
+export interface SectorBasis {
+  sector: string;
+  by: 'chapter-title' | 'keywords' | 'default';
+  /** The chapter title or the keywords found. */
+  evidence: string[];
 }
 
 /** Sources for single facts of an agreement, where they differ from the agreement's `provenance`. */
@@ -109,18 +190,29 @@ export interface FieldProvenance {
 export interface AgreementData {
   id: string;
   kind: AgreementKind;
+  /** Further kinds the agreement also is (an FTA that is also an economic integration agreement). */
+  otherKinds?: AgreementKind[];
   title: {
-    official: LocalizedText;
-    short: LocalizedText;
+    official: Texts;
+    short: Texts;
     /** No source gives the official title: `official` is a descriptive one written for this dataset. */
     descriptive?: boolean;
   };
+  /** Party ids or ISO alpha-3 codes; the merged catalog holds party ids. The current parties of an inactive agreement are its last. */
   parties: string[];
+  /** The parties at signature, where they differ from `parties` (an agreement later joined, or left). */
+  originalParties?: string[];
+  /** Blocs that are a side of the agreement (their members are also listed in `parties`). */
+  blocs?: string[];
   /** ISO `YYYY-MM-DD` (date signed or issued); omitted when the sources do not say. */
   date?: string;
-  place?: LocalizedText;
+  status?: AgreementStatus;
+  rta?: RtaFacts;
+  /** Language the agreement's texts are written in, when it is one (BCP 47). */
+  language?: string;
+  place?: Texts;
   legalNature: LegalNature;
-  summary: LocalizedText;
+  summary: Texts;
   sources: string[];
   /** Where the sources name this document, its date and its parties. */
   provenance?: Provenance[];
@@ -130,7 +222,9 @@ export interface AgreementData {
    * Whose numbering the provision ids are, as a label prefix: `{ en: 'ToTA article', ko: 'ToTA 조문' }` gives
    * "ToTA article 15225". Default: the atlas's own running numbers ("atlas item 12" / "아틀라스 항목 12").
    */
-  provisionNumbering?: LocalizedText;
+  provisionNumbering?: Texts;
+  /** The agreement's chapters, in order; provisions refer to them by id. */
+  chapters?: ChapterData[];
   provisions: ProvisionData[];
 }
 
@@ -227,6 +321,24 @@ export interface CatalogProblem {
   message: string;
 }
 
-export function text(value: LocalizedText, lang: Lang): string {
-  return value[lang] || value[lang === 'ko' ? 'en' : 'ko'];
+/** The text in `lang` if it has it, else in the other interface language, else in its own (first) language. */
+export function text(value: Texts, lang: Lang): string {
+  return textIn(value, lang).text;
+}
+
+/** Like `text()`, also saying which language the text is in (to mark it when it is not the one asked for). */
+export function textIn(value: Texts, lang: Lang): { text: string; lang: string } {
+  if (value[lang]) return { text: value[lang], lang };
+  const other = lang === 'ko' ? 'en' : 'ko';
+  if (value[other]) return { text: value[other], lang: other };
+  for (const [tag, t] of Object.entries(value)) if (t) return { text: t, lang: tag };
+  return { text: '', lang };
+}
+
+/** The text in another language than the one `text(value, lang)` shows, for bilingual views; undefined if none. */
+export function otherText(value: Texts, lang: Lang): { text: string; lang: string } | undefined {
+  const shown = textIn(value, lang);
+  const other = lang === 'ko' ? 'en' : 'ko';
+  if (shown.lang === lang && value[other] && value[other] !== shown.text) return { text: value[other], lang: other };
+  return undefined;
 }

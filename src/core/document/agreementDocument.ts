@@ -7,7 +7,7 @@ import { formatCitation } from '../citation/citation';
 import { capitalized, provisionNumberLabel } from '../labels/provisionLabels';
 import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
-import { LANGS, text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provenance, type SourceData } from '../catalog/model';
+import { LANGS, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
 import { citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
 import type { TreeTarget } from '../tree/treeModel';
 
@@ -90,7 +90,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   const add = (...pieces: string[]) => {
     for (const piece of pieces) out.push(...piece.split('\n'));
   };
-  const t = (value: LocalizedText) => escapeMarkdown(text(value, lang));
+  const t = (value: Texts) => escapeMarkdown(text(value, lang));
 
   // Numbered references into the sources list: every source the agreement or its provisions cite.
   const sources = agreementSources(catalog, agreement);

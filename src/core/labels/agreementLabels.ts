@@ -8,10 +8,19 @@ const KIND: Record<AgreementKind, { ko: string; en: string }> = {
   'joint-fact-sheet': { ko: '공동 팩트시트', en: 'Joint fact sheet' },
   'joint-statement': { ko: '공동성명', en: 'Joint statement' },
   agreement: { ko: '협정', en: 'Agreement' },
+  'free-trade-agreement': { ko: '자유무역협정(FTA)', en: 'Free trade agreement' },
+  'economic-integration-agreement': { ko: '경제통합협정(서비스)', en: 'Economic integration agreement' },
+  'customs-union': { ko: '관세동맹', en: 'Customs union' },
+  'partial-scope-agreement': { ko: '부분범위협정', en: 'Partial scope agreement' },
 };
 
 export function agreementKindLabel(kind: AgreementKind, lang: Lang): string {
   return KIND[kind]?.[lang] ?? kind;
+}
+
+/** Every kind the agreement is, joined as the WTO writes them: `Free trade agreement & Economic integration agreement`. */
+export function agreementKindsLabel(agreement: Pick<Agreement, 'kind' | 'otherKinds'>, lang: Lang): string {
+  return [agreement.kind, ...(agreement.otherKinds ?? [])].map((k) => agreementKindLabel(k, lang)).join(' & ');
 }
 
 /** Short verdict on `legalNature.binding`; the full wording is `legalNature.description`. */

@@ -6,6 +6,10 @@ const KIND_ICONS: Record<AgreementKind, string> = {
   'joint-fact-sheet': 'checklist',
   'joint-statement': 'megaphone',
   agreement: 'law',
+  'free-trade-agreement': 'law',
+  'economic-integration-agreement': 'law',
+  'customs-union': 'law',
+  'partial-scope-agreement': 'law',
 };
 
 export const PROVISION_ICON = 'list-ordered';

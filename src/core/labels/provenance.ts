@@ -9,6 +9,7 @@ const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
   'official-text': { ko: '공식 원문', en: 'Official text' },
   'official-summary': { ko: '공식 요약(팩트시트·보도자료)', en: 'Official summary (fact sheet, press release)' },
   'news-analysis': { ko: '뉴스·분석(2차 자료)', en: 'News/analysis (secondary source)' },
+  'corpus-copy': { ko: '연구 코퍼스 사본(기계 판독, OCR 오류 가능)', en: 'Research corpus copy (machine-readable; may contain OCR errors)' },
 };
 
 /** Whether a source kind speaks for the parties themselves (the signed text or their own summary). */

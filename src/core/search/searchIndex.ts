@@ -29,7 +29,7 @@ import {
   syllableBigrams,
   withoutPendingFinal,
 } from '../text/koreanText';
-import { LANGS, type Catalog, type LocalizedText } from '../catalog/model';
+import { LANGS, type Catalog, type Texts } from '../catalog/model';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
 export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];
@@ -92,7 +92,8 @@ interface DocumentInfo {
   provisions?: readonly string[];
 }
 
-const both = (value: LocalizedText | undefined) => (value ? LANGS.map((l) => value[l]).join('\n') : '');
+/** Every language a text has: an imported article is found by its Spanish words as well. */
+const both = (value: Texts | undefined) => (value ? Object.values(value).join('\n') : '');
 const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p).join('\n');
 
 /** The text each field of each document is built from. Exported for tests and for the snippet builder. */
