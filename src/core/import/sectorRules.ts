@@ -3,16 +3,18 @@
 // telecommunications, interconnection").
 //
 // Rules, in order:
-//  1. Chapter title. A title phrase of a sector found in the article's chapter title places the article there (the
-//     longest phrase found wins, so "Customs Cooperation" is customs, not cooperation). Titles the corpus uses as
-//     catch-alls ("Preamble", "Conclusion" over a whole treaty, as in KORUS) are ignored once their chapter holds
-//     more than `catchAllMinArticles` articles: those articles are judged by their text.
+//  1. Chapter title. A title phrase of a sector found in the article's chapter title places the article there. A
+//     title naming several sectors ("Trade in Services, Establishment and Electronic Commerce") places each article
+//     in the one of them its keywords favour (the first named, when they favour none). A title naming only a
+//     `generalTitleSectors` sector ("General Provisions") gives way to keywords that clearly place the article
+//     elsewhere (a score of `minScore + 1`). Titles the corpus uses as catch-alls ("Preamble", "Conclusion" over a
+//     whole treaty, as in KORUS) are ignored once their chapter holds `catchAllMinArticles` articles or more.
 //  2. Keywords. Each sector scores 1 per distinct keyword found in the text, plus 0.25 per repeat (at most 1 more).
 //     The best sector at or above `minScore` is assigned, with runners-up scoring `secondaryRatio` of it, up to
 //     `maxSectors`.
 //  3. Otherwise the `fallback` sector ("unclassified"): an honest "not placed", never a guess.
 // Matching is on whole words, ignoring case and accents (so Spanish "electrónico" matches "electronico"); a trailing
-// `*` in a phrase matches any word ending. Phrases in every corpus language apply to every text: treaties quote
+// `*` after a word in a phrase matches any word ending. Phrases in every corpus language apply to every text: treaties quote
 // each other's terms, and a mislabelled language costs nothing.
 // Cost: one compiled regular expression per sector and rule kind; classifying is linear in the text's length times
 // the number of sectors (17): the whole ToTA corpus (41k articles) classifies in a few seconds.
@@ -34,6 +36,8 @@ export interface SectorRulesData {
   /** Chapter titles that are no evidence when their chapter holds many articles. */
   catchAllTitles?: string[];
   catchAllMinArticles?: number;
+  /** Sectors whose chapter titles are general ("General Provisions"): clear keywords for another sector win. */
+  generalTitleSectors?: string[];
   sectors: SectorRule[];
 }
 
@@ -67,11 +71,13 @@ export function foldForMatching(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** A phrase as a pattern: spaces match any run of space, and `*` after a word any word ending. */
 function phrasePattern(phrase: string): string {
-  const folded = foldForMatching(phrase).trim();
-  const wildcard = folded.endsWith('*');
-  const body = (wildcard ? folded.slice(0, -1) : folded).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  return `${body}${wildcard ? `${WORD}*` : ''}`;
+  return foldForMatching(phrase)
+    .trim()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join(`${WORD}*`);
 }
 
 function compile(phrases: Record<string, string[]> | undefined): RegExp | undefined {
@@ -97,28 +103,39 @@ export class SectorClassifier {
   }
 
   classify(chapter: ChapterContext | undefined, text: string): Classification {
-    return this.byChapterTitle(chapter) ?? this.byKeywords(text) ?? { sectors: [this.data.fallback], basis: [{ sector: this.data.fallback, by: 'default', evidence: [] }] };
+    const folded = foldForMatching(text);
+    return this.byChapterTitle(chapter, folded) ?? this.byKeywords(this.scores(folded)) ?? { sectors: [this.data.fallback], basis: [{ sector: this.data.fallback, by: 'default', evidence: [] }] };
   }
 
-  private byChapterTitle(chapter: ChapterContext | undefined): Classification | undefined {
+  private byChapterTitle(chapter: ChapterContext | undefined, foldedText: string): Classification | undefined {
     const title = chapter?.title?.trim();
     if (!chapter || !title) return undefined;
     const folded = foldForMatching(title);
     if (this.catchAll.has(folded.trim()) && chapter.articles >= (this.data.catchAllMinArticles ?? 5)) return undefined;
-    let best: { sector: string; length: number } | undefined;
+    // Sectors the title names, in the order it names them.
+    const named: { sector: string; at: number }[] = [];
     for (const rule of this.rules) {
       if (!rule.title) continue;
-      rule.title.lastIndex = 0;
-      for (const match of folded.matchAll(rule.title)) {
-        if (!best || match[0].length > best.length) best = { sector: rule.sector, length: match[0].length };
-      }
+      const match = [...folded.matchAll(rule.title)][0];
+      if (match) named.push({ sector: rule.sector, at: match.index ?? 0 });
     }
-    if (!best) return undefined;
-    return { sectors: [best.sector], basis: [{ sector: best.sector, by: 'chapter-title', evidence: [title.replace(/\s+/g, ' ')] }] };
+    if (!named.length) return undefined;
+    named.sort((a, b) => a.at - b.at);
+    const basis = (sector: string): Classification => ({ sectors: [sector], basis: [{ sector, by: 'chapter-title', evidence: [title.replace(/\s+/g, ' ')] }] });
+    const general = new Set(this.data.generalTitleSectors ?? []);
+    const scores = this.scores(foldedText);
+    if (named.every((n) => general.has(n.sector))) {
+      const clear = scores.find((s) => !general.has(s.sector) && s.score >= this.data.minScore + 1);
+      if (clear && clear === scores[0]) return this.byKeywords(scores);
+      return basis(named[0].sector);
+    }
+    if (named.length === 1) return basis(named[0].sector);
+    const favoured = scores.find((s) => named.some((n) => n.sector === s.sector));
+    return basis(favoured?.sector ?? named[0].sector);
   }
 
-  private byKeywords(text: string): Classification | undefined {
-    const folded = foldForMatching(text);
+  /** Keyword scores of every sector with a keyword in the text, best first. */
+  private scores(folded: string): { sector: string; score: number; found: string[] }[] {
     const scored: { sector: string; score: number; found: string[] }[] = [];
     for (const rule of this.rules) {
       if (!rule.keywords) continue;
@@ -134,7 +151,10 @@ export class SectorClassifier {
       const found = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
       scored.push({ sector: rule.sector, score, found });
     }
-    scored.sort((a, b) => b.score - a.score);
+    return scored.sort((a, b) => b.score - a.score);
+  }
+
+  private byKeywords(scored: { sector: string; score: number; found: string[] }[]): Classification | undefined {
     const top = scored[0];
     if (!top || top.score < this.data.minScore) return undefined;
     const chosen = scored
