@@ -10,6 +10,7 @@ import { registerComparePanel } from './features/comparePanel';
 import { registerGlossaryDecorations } from './features/glossaryDecorations';
 import { registerGlossaryView } from './features/glossaryTree';
 import { registerGlossaryHovers } from './features/hover';
+import { registerImportTreaties } from './features/importTreaties';
 import { registerSearch } from './features/search';
 import { registerTrees } from './features/tree';
 
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   registerGlossaryDecorations(context, catalog);
   const glossary = registerGlossaryView(context, catalog);
   registerCitations(context, catalog);
+  registerImportTreaties(context, catalog, log);
   const search = registerSearch(context, catalog);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();

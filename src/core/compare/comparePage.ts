@@ -4,8 +4,9 @@
 // Security: every data-derived string goes through `escapeHtml` (text and attribute values alike); the page has no
 // inline script or style, no event-handler attributes and no links built from data; the CSP allows only the nonce'd
 // script and the extension's own style sheets and fonts.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
 import { officialLocationLabel, provisionNumberLabel } from '../labels/provisionLabels';
+import { displayText } from '../labels/textLabels';
 import { coverageLabel, noteParts, type Comparison, type ComparisonRow, type Coverage } from './comparison';
 import type { CompareViewState } from './compareProtocol';
 import { escapeHtml } from '../text/markdown';
@@ -65,6 +66,11 @@ export interface ComparePageResources {
 }
 
 /** Labels that are part of the comparison itself, so they follow the catalog language like the data. */
+/** Provisions shown per cell before the rest fold into "N more". */
+const CELL_SHOWN = 8;
+/** Characters of a provision's text shown before "Full text". */
+const TEXT_SHOWN = 400;
+
 const LABELS: Record<
   Lang,
   {
@@ -72,6 +78,8 @@ const LABELS: Record<
     sector: string;
     coverage: Record<Coverage, string>;
     provisions: (n: number) => string;
+    more: (n: number) => string;
+    fullText: (n: number) => string;
     uniqueSectors: (n: number) => string;
     summary: (rows: number) => string;
     notes: string;
@@ -83,6 +91,8 @@ const LABELS: Record<
     sector: '분야',
     coverage: { all: '모두 공통', some: '일부 공통', one: '한 곳에만' },
     provisions: (n) => `조항 ${n}개`,
+    more: (n) => `${n}개 더 보기`,
+    fullText: (n) => `전문 보기(${n.toLocaleString('ko')}자)`,
     uniqueSectors: (n) => `단독 분야 ${n}개`,
     summary: (n) => `분야 ${n}개`,
     notes: '출처의 비교 관찰',
@@ -93,6 +103,8 @@ const LABELS: Record<
     sector: 'Sector',
     coverage: { all: 'Shared by all', some: 'Shared by some', one: 'Unique to one' },
     provisions: (n) => `${n} provision${n === 1 ? '' : 's'}`,
+    more: (n) => `${n} more`,
+    fullText: (n) => `Full text (${n.toLocaleString('en')} characters)`,
     uniqueSectors: (n) => `${n} sector${n === 1 ? '' : 's'} only here`,
     summary: (n) => `${n} sector${n === 1 ? '' : 's'}`,
     notes: 'Comparisons made by the source',
@@ -258,7 +270,7 @@ function renderAgreementHeader(input: ComparePageInput, catalog: Catalog, agreem
   const labels = LABELS[lang];
   const binding = agreement.legalNature.binding;
   const bindingIcon = binding === true ? 'law' : binding === false ? 'circle-slash' : 'question';
-  const meta = [dateLabel(agreement.date, lang), partiesLabel(catalog, agreement, lang), agreementKindLabel(agreement.kind, lang)];
+  const meta = [dateLabel(agreement.date, lang), partiesLabel(catalog, agreement, lang), agreementKindsLabel(agreement, lang)];
   const stats = [labels.provisions(agreement.provisions.length), ...(unique !== undefined ? [labels.uniqueSectors(unique)] : [])];
   return (
     `<th scope="col" role="columnheader" class="agreement" data-agreement="${h(agreement.id)}">` +
@@ -290,8 +302,12 @@ function renderRow(input: ComparePageInput, comparison: Comparison, row: Compari
       return `<td role="cell" class="cell empty">${columnLabel}<span class="none" title="${h(labels.none)}"><span aria-hidden="true">—</span><span class="visually-hidden">${h(labels.none)}</span></span></td>`;
     }
     const sole = row.coverage === 'one' && comparison.agreements.length > 1 ? ' sole' : '';
-    const items = provisions.map((p) => renderProvision(input, agreement, p, row, rowIndex, index + 1)).join('');
-    return `<td role="cell" class="cell${sole}">${columnLabel}<ul class="provisions">${items}</ul></td>`;
+    const items = provisions.map((p) => renderProvision(input, agreement, p, row, rowIndex, index + 1));
+    // A large treaty puts dozens of articles in one sector: the first few show, the rest open on demand (a closed
+    // <details> costs the webview no layout), so two 300-article FTAs side by side open quickly.
+    const shown = items.slice(0, CELL_SHOWN).join('');
+    const rest = items.length > CELL_SHOWN ? `<details class="more"><summary>${h(labels.more(items.length - CELL_SHOWN))}</summary><ul class="provisions">${items.slice(CELL_SHOWN).join('')}</ul></details>` : '';
+    return `<td role="cell" class="cell${sole}">${columnLabel}<ul class="provisions">${shown}</ul>${rest}</td>`;
   });
   return `<tr role="row" class="coverage-${row.coverage}" data-sector="${h(row.sector.id)}">${sectorHeader}${cells.join('')}</tr>`;
 }
@@ -304,14 +320,17 @@ function renderProvision(input: ComparePageInput, agreement: Agreement, provisio
   const official = officialLocationLabel(provision, lang);
   const location = official ? `<span class="ploc">${h(official)}</span>` : '';
   const key = `${h(provision.uid)}@${h(row.sector.id)}`;
+  const full = displayText(provision.text, lang);
+  const clipped = full.length > TEXT_SHOWN ? `${full.slice(0, TEXT_SHOWN).trimEnd()}…` : full;
+  const rest = clipped === full ? '' : `<details class="full-text"><summary>${h(LABELS[lang].fullText(full.length))}</summary><p class="ptext-full">${h(full)}</p></details>`;
   return (
     // VS Code's webview context menu (Copy Citation, Reveal in Tree, …) reads this; see package.json webview/context.
     `<li class="provision-item" data-vscode-context="${h(JSON.stringify({ webviewSection: 'provision', uid: provision.uid, preventDefaultContextMenuItems: true }))}">` +
     `<button type="button" class="provision" data-action="openProvision" data-uid="${h(provision.uid)}" data-nav data-row="${rowIndex}" data-col="${column}" ` +
     `data-key="provision:${key}" tabindex="-1" title="${h(s.openProvisionHint)}">` +
-    `<span class="pid">${h(provisionNumberLabel(agreement, provision, lang))}</span>${location}${heading}<span class="ptext">${h(text(provision.text, lang))}</span></button>` +
+    `<span class="pid">${h(provisionNumberLabel(agreement, provision, lang))}</span>${location}${heading}<span class="ptext">${h(clipped)}</span></button>` +
     `<button type="button" class="reveal" data-action="revealProvision" data-uid="${h(provision.uid)}" tabindex="-1" title="${h(s.revealInTree)}" aria-label="${h(s.revealInTree)}">${icon('list-tree')}</button>` +
-    `</li>`
+    `${rest}</li>`
   );
 }
 

@@ -2,13 +2,14 @@
 // provisions grouped by heading with their sectors, sources and citations, the sources' own observations
 // comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusLabel } from '../labels/agreementLabels';
 import { formatCitation } from '../citation/citation';
-import { capitalized, provisionNumberLabel } from '../labels/provisionLabels';
+import { capitalized, chapterLabel, provisionNumberLabel, sectorsWithBasis } from '../labels/provisionLabels';
+import { displayTextMarkdown } from '../labels/textLabels';
 import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
-import { LANGS, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
-import { citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
+import { LANGS, otherText, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
+import { attributionLines, citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
 import type { TreeTarget } from '../tree/treeModel';
 
 export interface AgreementDocument {
@@ -48,6 +49,11 @@ const STRINGS = {
     link: '원문 링크',
     namedIn: '문서명·일자·당사국 출처',
     noUrl: '온라인 주소 없음',
+    status: '상태',
+    blocs: '블록',
+    rta: 'WTO 지역무역협정',
+    rtaId: 'RTA ID',
+    licence: '이용 조건',
   },
   en: {
     kind: 'Kind',
@@ -74,6 +80,11 @@ const STRINGS = {
     link: 'Link',
     namedIn: 'Title, date and parties as given in',
     noUrl: 'no online address',
+    status: 'Status',
+    blocs: 'Blocs',
+    rta: 'WTO RTA database',
+    rtaId: 'RTA id',
+    licence: 'Licence',
   },
 } as const;
 
@@ -111,10 +122,18 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     const party = catalog.parties.get(id);
     return party ? text(party.name, lang) : id;
   });
-  add(`- **${s.kind}:** ${escapeMarkdown(agreementKindLabel(agreement.kind, lang))}`);
+  add(`- **${s.kind}:** ${escapeMarkdown(agreementKindsLabel(agreement, lang))}`);
   const dateSources = agreement.date ? provenanceLine(agreement.fieldProvenance?.date) : '';
   add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}${dateSources ? ` — ${dateSources}` : ''}`);
+  if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusLabel(agreement.status, lang))}`);
+  const blocs = (agreement.blocs ?? []).map((id) => catalog.parties.get(id)).filter((b) => b !== undefined);
+  if (blocs.length) add(`- **${s.blocs}:** ${escapeMarkdown(blocs.map((b) => text(b.name, lang)).join(', '))}`);
   add(`- **${s.parties}:** ${escapeMarkdown(parties.join(', '))}`);
+  const rta = agreement.rta;
+  if (rta) {
+    const facts = [rta.wtoId !== undefined ? `${s.rtaId} ${rta.wtoId}` : '', (rta.notification ?? []).join(' & '), rta.composition ?? '', (rta.regions ?? []).join('; ')].filter(Boolean);
+    if (facts.length) add(`- **${s.rta}:** ${escapeMarkdown(facts.join(' · '))}`);
+  }
   if (agreement.place) add(`- **${s.place}:** ${t(agreement.place)}`);
   add(`- **${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
   add(`- **${s.sources}:** ${sources.map((src) => `${ref(src.id)} ${escapeMarkdown(sourceKindLabel(src.kind, lang))}`).join(' · ')}`, '');
@@ -130,25 +149,30 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
 
   add(`## ${s.provisions} (${agreement.provisions.length})`, '');
   if (agreement.provisions.length === 0) add(`*${s.noProvisions}*`, '');
+  // A corpus's licence and attribution go with its text.
+  const attributions = attributionLines(catalog, agreement.provisions.flatMap((p) => p.provenance), lang);
+  if (attributions.length) add(...attributions.map((line) => `> ${escapeMarkdown(line)}`), '');
   let heading: string | undefined;
+  let chapter: string | undefined;
   for (const provision of agreement.provisions) {
+    if (provision.chapter !== undefined && provision.chapter !== chapter) {
+      add(`### ${escapeMarkdown(chapterLabel(agreement, provision.chapter, lang) ?? provision.chapter)}`, '');
+      heading = undefined;
+    }
+    chapter = provision.chapter;
     const next = provision.heading ? text(provision.heading, lang) : undefined;
-    if (next !== undefined && next !== heading) add(`### ${escapeMarkdown(next)}`, '');
+    if (next !== undefined && next !== heading) add(`${chapter === undefined ? '###' : '####'} ${escapeMarkdown(next)}`, '');
     heading = next;
     provisionLines.set(provision.uid, out.length);
     // Whose number it is, never "Provision 12": the atlas numbers items, the agreement may not (see provisionLabels.ts).
-    add(`#### ${escapeMarkdown(capitalized(provisionNumberLabel(agreement, provision, lang)))}`, '', t(provision.text), '');
-    if (provision.text[other] && provision.text[other] !== provision.text[lang]) {
-      add(`*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`, '');
-    }
-    const sectorNames = provision.sectors.map((id) => {
-      const sector = catalog.sectors.get(id);
-      return sector ? text(sector.name, lang) : id;
-    });
+    add(`#### ${escapeMarkdown(capitalized(provisionNumberLabel(agreement, provision, lang)))}`, '', displayTextMarkdown(provision.text, lang), '');
+    const second = otherText(provision.text, lang);
+    if (second) add(`*${s.otherLanguage}:* ${escapeMarkdown(second.text)}`, '');
+    const sectorNames = sectorsWithBasis(catalog, provision, lang);
     const location = provision.officialLocation;
     const facts = [
       ...(location ? [`**${s.inTheAgreement}:** ${t(location.label)} — ${provenanceLine(location.provenance)}`] : []),
-      ...(sectorNames.length ? [`**${s.sectors}:** ${escapeMarkdown(sectorNames.join(', '))}`] : []),
+      ...(sectorNames ? [`**${s.sectors}:** ${escapeMarkdown(sectorNames)}`] : []),
       ...(provision.provenance.length ? [`**${s.source}:** ${provenanceLine(provision.provenance)}`] : []),
     ];
     if (facts.length) add(facts.join('  \n'), '');
@@ -183,6 +207,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     ].filter(Boolean);
     add(`${i + 1}. **${t(source.title)}** — ${details.join(' · ')}`);
     if (source.note) add(`   > ⚠ ${t(source.note)}`);
+    if (source.licence) add(`   > ${s.licence}: ${escapeMarkdown(source.licence.name)} — ${t(source.licence.attribution)}`);
   });
   add('');
 
@@ -201,10 +226,10 @@ export function agreementSources(catalog: Catalog, agreement: Agreement): Source
   return [...new Set(ids)].map((id) => catalog.sources.get(id)).filter((src): src is SourceData => src !== undefined);
 }
 
-/** A Markdown link for an https URL that cannot break out of the link syntax; undefined otherwise. */
+/** A Markdown link for an http(s) URL that cannot break out of the link syntax; undefined otherwise. */
 function webLink(source: SourceData, label: string): string | undefined {
   const url = source.url?.trim();
-  if (!url || !/^https:\/\/[^\s<>()\\]+$/i.test(url)) return undefined;
+  if (!url || !/^https?:\/\/[^\s<>()\\]+$/i.test(url)) return undefined;
   return `[${escapeMarkdown(label)}](<${url}>)`;
 }
 

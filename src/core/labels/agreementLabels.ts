@@ -1,7 +1,7 @@
 // Data-language labels for agreement facts (kind, legal nature, parties, date). They follow the catalog language
 // (the `techDealAtlas.language` setting or a panel's own toggle), not VS Code's UI language, because they sit next to
 // catalog text and go into exported tables and memos.
-import { text, type Agreement, type AgreementKind, type Catalog, type Lang } from '../catalog/model';
+import { text, type Agreement, type AgreementKind, type AgreementStatus, type Catalog, type Lang } from '../catalog/model';
 
 const KIND: Record<AgreementKind, { ko: string; en: string }> = {
   mou: { ko: '양해각서', en: 'MOU' },
@@ -53,4 +53,26 @@ export function officialTitleLabel(agreement: Pick<Agreement, 'title'>, lang: La
 export function dateLabel(date: string | undefined, lang: Lang): string {
   if (date) return date;
   return lang === 'ko' ? '날짜 미상' : 'Date not given';
+}
+
+const STATE: Record<AgreementStatus['state'], { ko: string; en: string }> = {
+  signed: { ko: '서명(미발효)', en: 'Signed, not in force' },
+  'in-force': { ko: '발효', en: 'In force' },
+  inactive: { ko: '효력 상실', en: 'Inactive' },
+};
+
+/** The state with its dates: "In force since 2012-03-15 (notified 2012-03-15; phase-in ends 2031-12-31)". */
+export function statusLabel(status: AgreementStatus, lang: Lang): string {
+  const ko = lang === 'ko';
+  const state = STATE[status.state]?.[lang] ?? status.state;
+  const main =
+    status.state === 'inactive' && status.inactive ? (ko ? `${status.inactive}부터 ${state}` : `${state} since ${status.inactive}`)
+    : status.state === 'in-force' && status.inForce ? (ko ? `${status.inForce} ${state}` : `${state} since ${status.inForce}`)
+    : state;
+  const details = [
+    status.state === 'inactive' && status.inForce ? (ko ? `${status.inForce} 발효` : `in force from ${status.inForce}`) : '',
+    status.notified ? (ko ? `WTO 통보 ${status.notified}` : `notified to the WTO ${status.notified}`) : '',
+    status.implementationEnds ? (ko ? `이행 기간 종료 ${status.implementationEnds}` : `phase-in ends ${status.implementationEnds}`) : '',
+  ].filter(Boolean);
+  return details.length ? `${main} (${details.join('; ')})` : main;
 }

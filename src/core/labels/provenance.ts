@@ -74,6 +74,20 @@ export function citedSources(catalog: Catalog, provenance: readonly Provenance[]
   return [...bySource.values()];
 }
 
+/**
+ * The licence and attribution lines of the cited sources that carry one (a corpus's CC BY-NC notice), without
+ * repeats: shown wherever their text is.
+ */
+export function attributionLines(catalog: Catalog, provenance: readonly Provenance[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const p of provenance) {
+    const licence = catalog.sources.get(p.source)?.licence;
+    const line = licence && text(licence.attribution, lang);
+    if (line && !lines.includes(line)) lines.push(line);
+  }
+  return lines;
+}
+
 /** Long source titles are cut in hovers (the agreement document and the tree show them in full). */
 const SOURCE_TITLE_MAX = 100;
 
@@ -89,7 +103,8 @@ export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenanc
       const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
       const kind = isOfficialSource(source.kind) ? '' : ` · *${escapeMarkdown(sourceKindLabel(source.kind, lang))}*`;
       const note = source.note && options.notes !== false ? `  \n*${escapeMarkdown(text(source.note, lang))}*` : '';
-      return `$(book) ${escapeMarkdown(sourceWord)} ${url ? `[${title}](${url})` : title}${where}${kind}${note}`;
+      const licence = source.licence ? `  \n$(law) *${escapeMarkdown(text(source.licence.attribution, lang))}*` : '';
+      return `$(book) ${escapeMarkdown(sourceWord)} ${url ? `[${title}](${url})` : title}${where}${kind}${note}${licence}`;
     })
     .join('  \n');
 }

@@ -6,9 +6,10 @@
 // cites a clause that does not exist. So every label says whose number it is ("atlas item 28", "ToTA article
 // 15225"), and an agreement's own structure ("II. Areas of Cooperation — …", "Article 15.8") is shown only where a
 // source gives it (`officialLocation`), with that source.
-import { text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provision } from '../catalog/model';
+import { text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provision, type SectorBasis } from '../catalog/model';
 import { truncate } from '../text/truncate';
 import { citedSources } from './provenance';
+import { displayText } from './textLabels';
 
 /** Longest provision text shown in a label; the full text is in the tooltip and the document. */
 const LABEL_MAX = 120;
@@ -22,7 +23,7 @@ type NumberingOf = Pick<Agreement, 'provisionNumbering'> | undefined;
 
 /** A provision in lists (tree, pickers, search): its text, shortened. Its number goes in the description. */
 export function provisionTextLabel(provision: Pick<Provision, 'text'>, lang: Lang): string {
-  return truncate(text(provision.text, lang), LABEL_MAX);
+  return truncate(displayText(provision.text, lang), LABEL_MAX);
 }
 
 /** Whose number the provision id is: "atlas item 28" / "아틀라스 항목 28", or the agreement's scheme ("ToTA article 15225"). */
@@ -60,4 +61,37 @@ export function officialLocationWithSources(catalog: Catalog, provision: Pick<Pr
 /** Upper-cases the first letter, for a label that starts a heading or a sentence ("Atlas item 28"). */
 export function capitalized(label: string): string {
   return label.charAt(0).toLocaleUpperCase() + label.slice(1);
+}
+
+/**
+ * The chapter a provision sits in, as the agreement's text names it; an unnamed chapter says so rather than borrow a
+ * number (a corpus's chapter id is not the treaty's). Undefined when the agreement has no chapters.
+ */
+export function chapterLabel(agreement: Pick<Agreement, 'chapters'> | undefined, chapterId: string | undefined, lang: Lang): string | undefined {
+  if (chapterId === undefined) return undefined;
+  const chapter = agreement?.chapters?.find((c) => c.id === chapterId);
+  if (!chapter) return undefined;
+  return chapter.title ? displayText(chapter.title, lang) : UNNAMED_PART[lang];
+}
+
+export const UNNAMED_PART: Record<Lang, string> = { ko: '제목 없는 부분', en: 'Unnamed part' };
+
+const BASIS: Record<Lang, Record<SectorBasis['by'], string>> = {
+  ko: { 'chapter-title': '장 제목', keywords: '키워드', default: '규칙에 해당 없음' },
+  en: { 'chapter-title': 'by chapter title', keywords: 'by keywords', default: 'no rule applied' },
+};
+
+/** Sector names, each with why a rule assigned it when one did: "Data and digital (by chapter title: Electronic Commerce)". */
+export function sectorsWithBasis(catalog: Catalog, provision: Pick<Provision, 'sectors' | 'sectorBasis'>, lang: Lang): string {
+  return provision.sectors
+    .map((id) => {
+      const sector = catalog.sectors.get(id);
+      const name = sector ? text(sector.name, lang) : id;
+      const basis = provision.sectorBasis?.find((b) => b.sector === id);
+      if (!basis) return name;
+      const evidence = basis.evidence.length ? `: ${basis.evidence.join(', ')}` : '';
+      return `${name} (${BASIS[lang][basis.by]}${evidence})`;
+    })
+    // A basis has commas of its own: semicolons then keep the sectors apart.
+    .join(provision.sectorBasis?.length ? '; ' : ', ');
 }
