@@ -9,7 +9,7 @@ import { displayTextMarkdown } from '../labels/textLabels';
 import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { LANGS, otherText, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
-import { attributionLines, citedSources, isOfficialSource, sourceKindLabel } from '../labels/provenance';
+import { attributionLines, citedSources, restsOnTheText, sourceKindLabel } from '../labels/provenance';
 import type { TreeTarget } from '../tree/treeModel';
 
 export interface AgreementDocument {
@@ -113,9 +113,9 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
 
   add(`# ${t(agreement.title.short)}`, '');
   add(`**${escapeMarkdown(officialTitleLabel(agreement, lang))}**  `, `*${escapeMarkdown(officialTitleLabel(agreement, other))}*`, '');
-  const official = (provenance: readonly Provenance[] | undefined) => (provenance ?? []).some((p) => isOfficialSource(catalog.sources.get(p.source)?.kind ?? 'news-analysis'));
+  const official = (provenance: readonly Provenance[] | undefined) => (provenance ?? []).some((p) => restsOnTheText(catalog.sources.get(p.source)?.kind ?? 'news-analysis'));
   const secondary = agreement.provisions.filter((p) => !official(p.provenance)).length;
-  if (sources.length > 0 && !sources.some((src) => isOfficialSource(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
+  if (sources.length > 0 && !sources.some((src) => restsOnTheText(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
   else if (secondary > 0) add(`> ⚠ ${escapeMarkdown(s.someSecondary(secondary, agreement.provisions.length))}`, '');
 
   const parties = agreement.parties.map((id) => {

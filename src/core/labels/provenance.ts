@@ -12,6 +12,14 @@ const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
   'corpus-copy': { ko: '연구 코퍼스 사본(기계 판독, OCR 오류 가능)', en: 'Research corpus copy (machine-readable; may contain OCR errors)' },
 };
 
+/**
+ * Whether a source kind rests on the text itself, not on someone's account of it: the parties' own text or summary,
+ * or a research corpus's copy of the text (which carries its own OCR caveat).
+ */
+export function restsOnTheText(kind: SourceKind): boolean {
+  return isOfficialSource(kind) || kind === 'corpus-copy';
+}
+
 /** Whether a source kind speaks for the parties themselves (the signed text or their own summary). */
 export function isOfficialSource(kind: SourceKind): boolean {
   return kind === 'official-text' || kind === 'official-summary';
