@@ -69,7 +69,7 @@ describe('imported treaties in the views', () => {
 
   it('names chapters as the text does, and an unnamed one honestly, never with a corpus number', () => {
     const efta = catalog.agreements.get('tota-9001')!;
-    assert.equal(chapterLabel(efta, '902', 'en'), 'Electronic Commerce');
+    assert.equal(chapterLabel(efta, '902', 'en'), 'CHAPTER TWO · Electronic Commerce', 'the number as the text writes it');
     assert.equal(chapterLabel(efta, '903', 'en'), 'Unnamed part');
     assert.equal(chapterLabel(efta, '903', 'ko'), '제목 없는 부분');
     assert.equal(chapterLabel(catalog.agreements.get('kr-us-tpd'), undefined, 'en'), undefined);
@@ -95,7 +95,8 @@ describe('imported treaties in the views', () => {
     assert.match(doc, /- \*\*WTO RTA database:\*\* RTA id 9101 · GATT Art\\\. XXIV \\& GATS Art\\\. V/);
     assert.match(doc, /## Provisions \(5\)\n\n> Text from ToTA/);
     const headings = doc.split('\n').filter((l) => l.startsWith('### '));
-    assert.deepEqual(headings, ['### Preamble', '### Electronic Commerce', '### Unnamed part', '### Final Provisions']);
+    assert.deepEqual(headings, ['### Preamble', '### CHAPTER TWO · Electronic Commerce', '### Unnamed part', '### Final Provisions']);
+    assert.match(doc, /\*\*In the agreement:\*\* ARTICLE 2\\\.1 — \[1\] § CHAPTER TWO Electronic Commerce/);
     assert.match(doc, /#### ToTA article 90004/);
     assert.doesNotMatch(doc, /secondary sources/, 'a corpus copy of the text is not news or analysis');
     assert.match(doc, /\[Link\]\(<http:\/\/example\.org\/treaties\/efta-korea\/full-text>\)/);
@@ -103,7 +104,7 @@ describe('imported treaties in the views', () => {
 
   it('folds a long comparison cell and clips a long text until expanded', () => {
     const many = fixture('pta_9001.xml').replace(
-      /<chapter name="Electronic Commerce"[\s\S]*?<\/chapter>/,
+      /<chapter [^>]*name="Electronic Commerce"[\s\S]*?<\/chapter>/,
       `<chapter name="Electronic Commerce" chapter_identifier="902">${Array.from({ length: 12 }, (_, i) => `<article article_identifier="9100${i}">Electronic commerce clause ${i}. ${'Paperless trading. '.repeat(i === 0 ? 60 : 1)}</article>`).join('')}</chapter>`,
     );
     const big = catalogWith(many, fixture('pta_9002.xml'));

@@ -74,12 +74,20 @@ describe('ToTA import', () => {
     assert.deepEqual(a.provisions.map((p) => p.chapter), ['901', '902', '902', '903', '904']);
     assert.deepEqual(a.chapters, [
       { id: '901', title: { en: 'Preamble' } },
-      { id: '902', title: { en: 'Electronic Commerce' } },
+      { id: '902', number: 'CHAPTER TWO', title: { en: 'Electronic Commerce' } },
       { id: '903' },
       { id: '904', title: { en: 'Final Provisions' } },
     ]);
-    assert.deepEqual(a.provisions[1].provenance, [{ source: 'tota-9001-full-text-en', locator: { section: 'Electronic Commerce' } }]);
+    assert.deepEqual(a.provisions[1].provenance, [{ source: 'tota-9001-full-text-en', locator: { section: 'CHAPTER TWO Electronic Commerce' } }]);
     assert.deepEqual(a.provisions[3].provenance, [{ source: 'tota-9001-full-text-en' }], 'an unnamed chapter gives no section');
+  });
+
+  it('keeps an article\'s own number as its official location, credited to the text, and its name as its heading', () => {
+    const [preamble, duties] = agreementOf(efta).provisions;
+    assert.deepEqual(duties.officialLocation, { label: { en: 'ARTICLE 2.1' }, provenance: duties.provenance });
+    assert.deepEqual(duties.heading, { en: 'Customs Duties' });
+    assert.equal(preamble.officialLocation, undefined, 'no number in the text: none invented');
+    assert.equal(preamble.heading, undefined);
   });
 
   it('places articles in sectors and stores the basis: by chapter title, or by keywords under an unnamed chapter', () => {

@@ -134,6 +134,8 @@ export interface RtaFacts {
 /** A chapter or part of an agreement, as its text divides it. Unnamed chapters (the corpus gives no title) have no title. */
 export interface ChapterData {
   id: string;
+  /** The chapter's own number as its text writes it (`CHAPTER TWO`), when a source gives it. */
+  number?: string;
   title?: Texts;
 }
 

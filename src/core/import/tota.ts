@@ -130,7 +130,8 @@ function importChecked(xml: string, context: TotaImportContext): TotaImportResul
     if (!/^[0-9a-z][0-9a-z.-]{0,15}$/.test(chapterId) || seenChapters.has(chapterId)) chapterId = `c${index + 1}`;
     seenChapters.add(chapterId);
     const title = normaliseSpace(str(chapterNode['@_name']));
-    chapters.push(title ? { id: chapterId, title: { [language]: title } } : { id: chapterId });
+    const chapterNumber = normaliseSpace(str(chapterNode['@_number'])).slice(0, 200);
+    chapters.push({ id: chapterId, ...(chapterNumber ? { number: chapterNumber } : {}), ...(title ? { title: { [language]: title } } : {}) });
     const articles = list(chapterNode.article);
     for (const article of articles) {
       const articleId = str(article['@_article_identifier']).trim();
@@ -152,14 +153,22 @@ function importChecked(xml: string, context: TotaImportContext): TotaImportResul
         continue;
       }
       seenArticles.add(articleId);
-      const { sectors, basis } = context.classifier.classify({ title, articles: articles.length }, text);
+      // The article's own number and heading, as the treaty writes them ("ARTICLE 1.1", "Objectives"): the number is
+      // the treaty's, so it is its official location, credited to the text it comes from.
+      const number = normaliseSpace(str(article['@_number'])).slice(0, 200);
+      const name = normaliseSpace(str(article['@_name'])).slice(0, 2000);
+      const section = [chapterNumber, title].filter(Boolean).join(' ').slice(0, 200);
+      const provenance = [{ source: textSource.id, ...(section ? { locator: { section } } : {}) }];
+      const { sectors, basis } = context.classifier.classify({ title, articles: articles.length }, name ? `${name}\n${text}` : text);
       provisions.push({
         id: articleId,
         chapter: chapterId,
         sectors,
         sectorBasis: basis,
+        ...(name ? { heading: { [language]: name } } : {}),
         text: { [language]: text },
-        provenance: [{ source: textSource.id, ...(title ? { locator: { section: title.slice(0, 200) } } : {}) }],
+        provenance,
+        ...(number ? { officialLocation: { label: { [language]: number }, provenance } } : {}),
       });
     }
   });

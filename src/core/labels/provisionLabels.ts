@@ -71,7 +71,9 @@ export function chapterLabel(agreement: Pick<Agreement, 'chapters'> | undefined,
   if (chapterId === undefined) return undefined;
   const chapter = agreement?.chapters?.find((c) => c.id === chapterId);
   if (!chapter) return undefined;
-  return chapter.title ? displayText(chapter.title, lang) : UNNAMED_PART[lang];
+  const title = chapter.title && displayText(chapter.title, lang);
+  if (chapter.number && title) return `${chapter.number} · ${title}`;
+  return title ?? chapter.number ?? UNNAMED_PART[lang];
 }
 
 export const UNNAMED_PART: Record<Lang, string> = { ko: '제목 없는 부분', en: 'Unnamed part' };
