@@ -27,6 +27,9 @@ const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
 /** The main panel's view, kept by the extension too: restores it when the webview's own state did not survive a reload. */
 const MAIN_VIEW_KEY = 'techDealAtlas.compare.mainView';
 
+/** Up to this many agreements, the first Compare preselects them all. */
+const PRESELECT_ALL_MAX = 8;
+
 /** Test hooks (exposed through the extension API): drive a panel as its webview would. */
 export interface ComparePanels {
   /** Title, view and state of every open comparison panel, the most recently active first. */
@@ -169,7 +172,8 @@ class PanelManager implements vscode.Disposable {
     const lang = dataLanguage();
     const last = this.context.workspaceState.get<string[]>(LAST_CHOICE_KEY);
     const remembered = include ? [include, ...(last ?? [])] : current?.length ? current : last;
-    const preselected = new Set(remembered?.length ? remembered : catalog.agreements.keys());
+    // First use: a small catalog is compared whole; with imported treaties, nothing is preselected (type to find).
+    const preselected = new Set(remembered?.length ? remembered : catalog.agreements.size <= PRESELECT_ALL_MAX ? catalog.agreements.keys() : []);
     const items = [...catalog.agreements.values()].map((a) => ({
       label: text(a.title.short, lang),
       description: [dateLabel(a.date, lang), partiesLabel(catalog, a, lang)].join(' · '),

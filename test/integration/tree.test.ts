@@ -43,7 +43,7 @@ function isMarkdownPreview(tab: vscode.Tab | undefined): boolean {
 }
 
 function idOf(node: TreeNode): string {
-  return node.kind === 'agreement' ? node.agreementId : node.kind === 'sector' ? node.sectorId : node.uid;
+  return node.kind === 'agreement' ? node.agreementId : node.kind === 'sector' ? node.sectorId : node.kind === 'provision' ? node.uid : node.nodeId;
 }
 
 describe('Sidebar trees', function () {

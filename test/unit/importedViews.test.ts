@@ -16,7 +16,7 @@ import { importedFileName, serializeImported } from '../../src/core/import/impor
 import { SectorClassifier } from '../../src/core/import/sectorRules';
 import { SECTOR_RULES } from '../../src/core/import/shippedRules';
 import { importTotaXml } from '../../src/core/import/tota';
-import { statusLabel } from '../../src/core/labels/agreementLabels';
+import { partiesLabel, statusLabel, statusWithDatesLabel } from '../../src/core/labels/agreementLabels';
 import type { HoverStrings } from '../../src/core/labels/hoverStrings';
 import { chapterLabel, provisionTextLabel, sectorsWithBasis } from '../../src/core/labels/provisionLabels';
 import { displayText, displayTextMarkdown, languageBadge } from '../../src/core/labels/textLabels';
@@ -75,9 +75,16 @@ describe('imported treaties in the views', () => {
     assert.equal(chapterLabel(catalog.agreements.get('kr-us-tpd'), undefined, 'en'), undefined);
   });
 
+  it('names a bloc side by the bloc, not by its members one by one', () => {
+    assert.equal(partiesLabel(catalog, catalog.agreements.get('tota-9001')!, 'en'), 'EFTA · Korea');
+    assert.equal(partiesLabel(catalog, catalog.agreements.get('tota-9002')!, 'en'), 'Chile · Mexico');
+    assert.equal(partiesLabel(catalog, catalog.agreements.get('kr-us-tpd')!, 'ko'), '한국·미국');
+  });
+
   it('says where an agreement stands, with its dates', () => {
-    assert.equal(statusLabel(catalog.agreements.get('tota-9001')!.status!, 'en'), 'In force since 2006-09-01 (notified to the WTO 2006-08-23; phase-in ends 2016-12-31)');
-    assert.equal(statusLabel(catalog.agreements.get('tota-9002')!.status!, 'en'), 'Inactive since 1999-07-31 (in force from 1992-01-01)');
+    assert.equal(statusLabel(catalog.agreements.get('tota-9001')!.status!, 'en'), 'In force since 2006-09-01');
+    assert.equal(statusWithDatesLabel(catalog.agreements.get('tota-9001')!.status!, 'en'), 'In force since 2006-09-01 (notified to the WTO 2006-08-23; phase-in ends 2016-12-31)');
+    assert.equal(statusWithDatesLabel(catalog.agreements.get('tota-9002')!.status!, 'en'), 'Inactive since 1999-07-31 (in force from 1992-01-01)');
     assert.equal(statusLabel({ state: 'signed' }, 'ko'), '서명(미발효)');
   });
 

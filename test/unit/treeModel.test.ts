@@ -9,6 +9,7 @@ import {
   agreementIdsFromArgs,
   agreementNode,
   describeFilter,
+  hasChapters,
   NO_FILTER,
   NO_SECTOR,
   provisionUidsFromArgs,
@@ -327,7 +328,7 @@ describe('tree model on the shipped dataset', () => {
   });
 
   for (const lang of ['ko', 'en'] as const) {
-    it(`Agreements view (${lang}) lists every agreement with exactly the sectors its provisions cover, with counts`, () => {
+    it(`Agreements view (${lang}) lists every agreement with its chapters, or exactly the sectors its provisions cover, with counts`, () => {
       const model = new TreeModel(catalog, lang);
       const roots = model.roots('agreements');
       assert.equal(roots.length, catalog.agreements.size);
@@ -335,6 +336,20 @@ describe('tree model on the shipped dataset', () => {
         const agreement = catalog.agreements.get((root as { agreementId: string }).agreementId)!;
         assert.equal(model.item(root)!.label, text(agreement.title.short, lang));
         const groups = model.children(root);
+        if (hasChapters(agreement)) {
+          // Every provision under exactly one chapter, in document order within it.
+          const order = agreement.provisions.map((p) => p.uid);
+          const placed: string[] = [];
+          for (const group of groups) {
+            assert.equal(group.kind, 'chapter');
+            const uids = model.children(group).map((n) => (n as { uid: string }).uid);
+            assert.deepEqual(uids, order.filter((uid) => uids.includes(uid)));
+            assert.match(model.item(group)!.description!, new RegExp(`\\b${uids.length}`));
+            placed.push(...uids);
+          }
+          assert.deepEqual([...placed].sort(), [...order].sort());
+          continue;
+        }
         const expected = new Set(agreement.provisions.flatMap((p) => p.sectors));
         assert.deepEqual(new Set(groups.map((g) => (g as { sectorId: string }).sectorId)), expected);
         for (const group of groups) {

@@ -2,7 +2,7 @@
 // provisions grouped by heading with their sectors, sources and citations, the sources' own observations
 // comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusWithDatesLabel } from '../labels/agreementLabels';
 import { formatCitation } from '../citation/citation';
 import { capitalized, chapterLabel, provisionNumberLabel, sectorsWithBasis } from '../labels/provisionLabels';
 import { displayTextMarkdown } from '../labels/textLabels';
@@ -125,7 +125,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   add(`- **${s.kind}:** ${escapeMarkdown(agreementKindsLabel(agreement, lang))}`);
   const dateSources = agreement.date ? provenanceLine(agreement.fieldProvenance?.date) : '';
   add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}${dateSources ? ` — ${dateSources}` : ''}`);
-  if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusLabel(agreement.status, lang))}`);
+  if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusWithDatesLabel(agreement.status, lang))}`);
   const blocs = (agreement.blocs ?? []).map((id) => catalog.parties.get(id)).filter((b) => b !== undefined);
   if (blocs.length) add(`- **${s.blocs}:** ${escapeMarkdown(blocs.map((b) => text(b.name, lang)).join(', '))}`);
   add(`- **${s.parties}:** ${escapeMarkdown(parties.join(', '))}`);

@@ -30,12 +30,18 @@ export function bindingLabel(binding: boolean | null, lang: Lang): string {
   return lang === 'ko' ? '법적 성격 미상' : 'Legal nature not stated';
 }
 
-/** Parties by short name in the agreement's order, e.g. `Korea · US` / `한국·미국`; unknown codes stay as codes. */
-export function partiesLabel(catalog: Catalog, agreement: Pick<Agreement, 'parties'>, lang: Lang): string {
-  const names = agreement.parties.map((id) => {
+/**
+ * Parties by short name in the agreement's order, e.g. `Korea · US` / `한국·미국`, a bloc side by the bloc's name
+ * rather than its members one by one (`EU · Korea`, not 28 names); unknown codes stay as codes.
+ */
+export function partiesLabel(catalog: Catalog, agreement: Pick<Agreement, 'parties' | 'blocs'>, lang: Lang): string {
+  const blocs = (agreement.blocs ?? []).map((id) => catalog.parties.get(id)).filter((b) => b !== undefined);
+  const members = new Set(blocs.flatMap((b) => b.members ?? []));
+  const sides = agreement.parties.filter((id) => !members.has(catalog.parties.get(id)?.alpha3 ?? id));
+  const names = [...blocs.map((b) => text(b.short, lang)), ...sides.map((id) => {
     const party = catalog.parties.get(id);
     return party ? text(party.short, lang) : id;
-  });
+  })];
   return names.join(lang === 'ko' ? '·' : ' · ');
 }
 
@@ -61,14 +67,19 @@ const STATE: Record<AgreementStatus['state'], { ko: string; en: string }> = {
   inactive: { ko: '효력 상실', en: 'Inactive' },
 };
 
-/** The state with its dates: "In force since 2012-03-15 (notified 2012-03-15; phase-in ends 2031-12-31)". */
+/** The state and since when: "In force since 2012-03-15", "Inactive since 1999-07-31", "Signed, not in force". */
 export function statusLabel(status: AgreementStatus, lang: Lang): string {
   const ko = lang === 'ko';
   const state = STATE[status.state]?.[lang] ?? status.state;
-  const main =
-    status.state === 'inactive' && status.inactive ? (ko ? `${status.inactive}부터 ${state}` : `${state} since ${status.inactive}`)
-    : status.state === 'in-force' && status.inForce ? (ko ? `${status.inForce} ${state}` : `${state} since ${status.inForce}`)
-    : state;
+  if (status.state === 'inactive' && status.inactive) return ko ? `${status.inactive}부터 ${state}` : `${state} since ${status.inactive}`;
+  if (status.state === 'in-force' && status.inForce) return ko ? `${status.inForce} ${state}` : `${state} since ${status.inForce}`;
+  return state;
+}
+
+/** The state with all its dates: "In force since 2012-03-15 (notified to the WTO 2012-03-15; phase-in ends 2031-12-31)". */
+export function statusWithDatesLabel(status: AgreementStatus, lang: Lang): string {
+  const ko = lang === 'ko';
+  const main = statusLabel(status, lang);
   const details = [
     status.state === 'inactive' && status.inForce ? (ko ? `${status.inForce} 발효` : `in force from ${status.inForce}`) : '',
     status.notified ? (ko ? `WTO 통보 ${status.notified}` : `notified to the WTO ${status.notified}`) : '',

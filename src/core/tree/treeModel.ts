@@ -1,22 +1,67 @@
 // Shape of the sidebar trees, independent of VS Code:
-//   Agreements view: agreement → sectors it covers (with provision counts) → provisions
+//   Agreements view: [group →] agreement → its chapters, or (when it has none) the sectors it covers → provisions
 //   Sectors view:    sector → agreements that address it → provisions   (a provision tagged with two sectors
 //                    appears under both)
+// Grouping the Agreements view (by party, year signed, kind, status) is optional; the default is the flat list. An
+// agreement sits under one party group per side, so it can appear more than once: node ids are paths of ids.
 // Nodes are plain values with stable ids (entity ids, never labels), so a tree rebuilt after a catalog reload or a
 // language switch keeps its expansion state. Filters (by sector, by party) narrow both views the same way.
-import { agreementKindLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+//
+// Imported treaties bring hundreds of agreements and tens of thousands of provisions: roots and their items never
+// walk provisions (beyond one pass to know which agreements a sector filter keeps), and chapters, sectors and
+// provisions are worked out only when a node is expanded.
+import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusLabel } from '../labels/agreementLabels';
 import { formatCitation } from '../citation/citation';
 import { otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { agreementKindIcon, PROVISION_ICON } from '../labels/icons';
-import { capitalized, officialLocationWithSources, provisionNumberLabel, provisionReference, provisionTextLabel } from '../labels/provisionLabels';
-import { text, type Agreement, type Catalog, type Lang, type Provision, type SectorData } from '../catalog/model';
+import { capitalized, chapterLabel, officialLocationWithSources, provisionNumberLabel, provisionReference, provisionTextLabel } from '../labels/provisionLabels';
+import {
+  text,
+  type Agreement,
+  type AgreementKind,
+  type AgreementState,
+  type Catalog,
+  type ChapterData,
+  type Lang,
+  type PartyData,
+  type Provision,
+  type SectorData,
+} from '../catalog/model';
 import { citedSources, sourceKindLabel } from '../labels/provenance';
 
 export type TreeViewKind = 'agreements' | 'sectors';
 
 /** Pseudo sector for provisions none of whose sector references resolved (user data with dangling ids). */
 export const NO_SECTOR = '(none)';
+/** Pseudo chapter for provisions of a chaptered agreement that name no chapter, or one the agreement does not list. */
+export const NO_CHAPTER = '(none)';
+/** Key of the group for agreements without the fact grouped by (no date, no status). */
+export const NO_GROUP = '(none)';
+
+/** How the Agreements view groups its agreements: `none` is the flat list. */
+export type AgreementGrouping = 'none' | 'party' | 'year' | 'kind' | 'status';
+export const AGREEMENT_GROUPINGS: readonly AgreementGrouping[] = ['none', 'party', 'year', 'kind', 'status'];
+
+export function isAgreementGrouping(value: unknown): value is AgreementGrouping {
+  return typeof value === 'string' && (AGREEMENT_GROUPINGS as readonly string[]).includes(value);
+}
+
+/** A group of the Agreements view: what it groups by and its key (party id, year, kinds joined by `+`, state). */
+export interface GroupRef {
+  readonly by: Exclude<AgreementGrouping, 'none'>;
+  readonly key: string;
+}
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly view: 'agreements';
+  /** Stable `TreeItem.id`: `group:party:KR`, `group:year:2019`, `group:status:(none)`. */
+  readonly nodeId: string;
+  readonly group: GroupRef;
+  /** A group shows several agreements; declared so `node.agreementId` reads on every node. */
+  readonly agreementId?: undefined;
+}
 
 export interface AgreementNode {
   readonly kind: 'agreement';
@@ -26,6 +71,8 @@ export interface AgreementNode {
   readonly agreementId: string;
   /** Set when the agreement sits under a sector (Sectors view). */
   readonly sectorId?: string;
+  /** Set when the Agreements view is grouped. */
+  readonly group?: GroupRef;
 }
 
 export interface SectorNode {
@@ -36,6 +83,19 @@ export interface SectorNode {
   readonly sectorId: string;
   /** Set when the sector sits under an agreement (Agreements view). */
   readonly agreementId?: string;
+  readonly group?: GroupRef;
+}
+
+/** A chapter (or unnamed part) of an agreement, in the Agreements view. */
+export interface ChapterNode {
+  readonly kind: 'chapter';
+  readonly view: 'agreements';
+  /** Stable `TreeItem.id`: the path of entity ids from the root (never a label). */
+  readonly nodeId: string;
+  readonly agreementId: string;
+  /** The agreement's chapter id, or `NO_CHAPTER`. */
+  readonly chapterId: string;
+  readonly group?: GroupRef;
 }
 
 export interface ProvisionNode {
@@ -46,11 +106,14 @@ export interface ProvisionNode {
   /** Global provision id `agreement/provision`. */
   readonly uid: string;
   readonly agreementId: string;
-  /** The sector group the provision is listed under (it may be listed under several). */
-  readonly sectorId: string;
+  /** The sector group the provision is listed under (it may be listed under several); unset under a chapter. */
+  readonly sectorId?: string;
+  /** The chapter it is listed under (Agreements view, chaptered agreements). */
+  readonly chapterId?: string;
+  readonly group?: GroupRef;
 }
 
-export type TreeNode = AgreementNode | SectorNode | ProvisionNode;
+export type TreeNode = GroupNode | AgreementNode | SectorNode | ChapterNode | ProvisionNode;
 
 /** What other features ask the tree to reveal (the `techDealAtlas.revealInTree` argument). */
 export interface TreeTarget {
@@ -62,7 +125,7 @@ export interface TreeTarget {
 export interface TreeFilter {
   /** Only these sectors (none = all). */
   readonly sectors: readonly string[];
-  /** Only agreements involving at least one of these parties (none = all). */
+  /** Only agreements involving at least one of these parties (none = all): as a party, or a bloc as a side. */
   readonly parties: readonly string[];
 }
 
@@ -101,15 +164,32 @@ export interface TreeItemModel {
   readonly tooltip: string;
   /** Codicon id. */
   readonly icon: string;
-  /** `agreement`, `sector`, `provision`, or `unclassified` (the pseudo sector: no sector actions). */
+  /**
+   * `agreement`, `sector`, `provision`, `unclassified` (the pseudo sector: no sector actions), `chapter` or
+   * `agreementGroup`.
+   */
   readonly contextValue: string;
   readonly collapsible: boolean;
   /** What a screen reader announces: the label plus the facts sighted users get from icon and description. */
   readonly accessibilityLabel: string;
 }
 
+/** A party the party filter offers, with how many agreements it would keep. */
+export interface PartyChoice {
+  readonly party: PartyData;
+  readonly bloc: boolean;
+  /** Agreements naming it as a party, or (a bloc) as a side: what filtering by it keeps, whatever the other filters. */
+  readonly agreements: number;
+}
+
 const FALLBACK_SECTOR_ICON = 'tag';
 const NO_SECTOR_ICON = 'question';
+const CHAPTER_ICON = 'book';
+// The party filter's own icon stays the countries'; blocs get one of their own so they stand out in a long list.
+export const COUNTRY_ICON = 'organization';
+export const BLOC_ICON = 'globe';
+const STATUS_ORDER: readonly string[] = ['in-force', 'signed', 'inactive', NO_GROUP];
+const STATUS_ICONS: Record<string, string> = { 'in-force': 'pass', signed: 'edit', inactive: 'circle-slash', [NO_GROUP]: 'question' };
 
 const STRINGS = {
   ko: {
@@ -127,6 +207,23 @@ const STRINGS = {
     in: (agreement: string) => `${agreement}에서`,
     provisionOf: (name: string, agreement: string) => `${agreement} ${name}`,
     between: (parties: string) => `당사국 ${parties}`,
+    noStatus: '상태 미상',
+    noParties: '당사국 미상',
+    year: (year: string) => `${year}년`,
+    chapter: '장',
+    noChapter: '장 밖의 조항',
+    unnamedChapterNote: '출처가 이 부분에 제목을 붙이지 않았다.',
+    noChapterNote: '데이터가 협정의 어느 장에도 넣지 않은 조항.',
+    // `code` is Markdown (a code span); the words around it hold no Markdown syntax.
+    chapterDataId: (code: string) => `데이터 식별자 ${code}: 데이터셋이 붙인 식별자로, 협정 자체의 장 번호가 아니다.`,
+    range: (first: string, last: string) => `${first} ~ ${last}`,
+    blocMembers: (bloc: string) => `${bloc} 회원국(당사국으로 열거)`,
+    bloc: '블록',
+    partyGroupCountry: (name: string) => `${name}이(가) 당사국인 협정. 블록의 회원국으로서 맺은 협정은 그 블록 아래에 있다.`,
+    partyGroupBloc: (name: string) => `${name}이(가) 한쪽 당사자인 협정(회원국은 당사국으로 하나하나 열거됨).`,
+    yearGroup: (year: string) => `${year}년에 서명(또는 발표)된 협정.`,
+    noDateGroup: '출처에 서명 날짜가 없는 협정.',
+    statusGroup: { 'in-force': '발효 중인 협정.', signed: '서명되었으나 발효되지 않은 협정.', inactive: '효력을 잃은 협정.', [NO_GROUP]: '출처에 상태가 없는 협정.' } as Record<string, string>,
   },
   en: {
     provisions: (n: number) => (n === 0 ? 'no provisions' : n === 1 ? '1 provision' : `${n} provisions`),
@@ -143,6 +240,22 @@ const STRINGS = {
     in: (agreement: string) => `in ${agreement}`,
     provisionOf: (name: string, agreement: string) => `${capitalized(name)} of ${agreement}`,
     between: (parties: string) => `parties ${parties}`,
+    noStatus: 'Status not given',
+    noParties: 'Parties not given',
+    year: (year: string) => year,
+    chapter: 'Chapter',
+    noChapter: 'Outside the chapters',
+    unnamedChapterNote: 'The source gives this part no title.',
+    noChapterNote: "Provisions the data places in none of the agreement's chapters.",
+    chapterDataId: (code: string) => `Data id ${code}: the dataset's identifier for this part, not the agreement's own chapter number.`,
+    range: (first: string, last: string) => `${first} to ${last}`,
+    blocMembers: (bloc: string) => `Members of the ${bloc} (listed as parties)`,
+    bloc: 'Bloc',
+    partyGroupCountry: (name: string) => `Agreements with ${name} as a party. Those it is party to as a member of a bloc are under the bloc.`,
+    partyGroupBloc: (name: string) => `Agreements with the ${name} as a side (its members are listed as parties one by one).`,
+    yearGroup: (year: string) => `Agreements signed (or issued) in ${year}.`,
+    noDateGroup: 'Agreements whose sources give no date signed.',
+    statusGroup: { 'in-force': 'Agreements in force.', signed: 'Agreements signed but not in force.', inactive: 'Agreements no longer in force.', [NO_GROUP]: 'Agreements whose sources give no status.' } as Record<string, string>,
   },
 } as const;
 
@@ -155,37 +268,58 @@ export function provisionSectors(provision: Provision): readonly string[] {
   return provision.sectors.length ? provision.sectors : [NO_SECTOR];
 }
 
-const nodeId = {
-  agreement: (view: TreeViewKind, agreementId: string, sectorId?: string) =>
-    view === 'agreements' ? `A:${agreementId}` : `S:${sectorId}>${agreementId}`,
-  sector: (view: TreeViewKind, sectorId: string, agreementId?: string) =>
-    view === 'sectors' ? `S:${sectorId}` : `A:${agreementId}>${sectorId}`,
-  provision: (view: TreeViewKind, uid: string, agreementId: string, sectorId: string) =>
-    view === 'agreements' ? `A:${agreementId}>${sectorId}>${uid}` : `S:${sectorId}>${agreementId}>${uid}`,
-};
-
-export function agreementNode(view: TreeViewKind, agreementId: string, sectorId?: string): AgreementNode {
-  const node = { kind: 'agreement', view, nodeId: nodeId.agreement(view, agreementId, sectorId), agreementId } as const;
-  return view === 'sectors' ? { ...node, sectorId } : node;
+/** Whether the Agreements view shows the agreement's chapters (instead of its sectors) between it and its provisions. */
+export function hasChapters(agreement: Pick<Agreement, 'chapters'>): boolean {
+  return (agreement.chapters?.length ?? 0) > 0;
 }
 
-export function sectorNode(view: TreeViewKind, sectorId: string, agreementId?: string): SectorNode {
-  const node = { kind: 'sector', view, nodeId: nodeId.sector(view, sectorId, agreementId), sectorId } as const;
-  return view === 'agreements' ? { ...node, agreementId } : node;
+// Node constructors. Every id is its parent's id plus the node's own entity id, so ids are unique even where an
+// agreement sits under two party groups, and the same whatever the language.
+
+const withGroup = <T extends object>(node: T, group: GroupRef | undefined): T & { group?: GroupRef } => (group ? { ...node, group } : node);
+
+export function groupNode(group: GroupRef): GroupNode {
+  return { kind: 'group', view: 'agreements', nodeId: `group:${group.by}:${group.key}`, group };
 }
 
-export function provisionNode(view: TreeViewKind, provision: Provision, sectorId: string): ProvisionNode {
-  return {
+/** `group` places an Agreements-view node under a group (grouped view); `sectorId` a Sectors-view one under a sector. */
+export function agreementNode(view: TreeViewKind, agreementId: string, sectorId?: string, group?: GroupRef): AgreementNode {
+  if (view === 'sectors') return { kind: 'agreement', view, nodeId: `S:${sectorId}>${agreementId}`, agreementId, sectorId };
+  const prefix = group ? `${groupNode(group).nodeId}>` : '';
+  return withGroup({ kind: 'agreement', view, nodeId: `${prefix}A:${agreementId}`, agreementId } as const, group);
+}
+
+export function sectorNode(view: TreeViewKind, sectorId: string, agreementId?: string, group?: GroupRef): SectorNode {
+  if (view === 'sectors') return { kind: 'sector', view, nodeId: `S:${sectorId}`, sectorId };
+  const parent = agreementNode('agreements', agreementId ?? '', undefined, group);
+  return withGroup({ kind: 'sector', view, nodeId: `${parent.nodeId}>${sectorId}`, sectorId, agreementId } as const, group);
+}
+
+export function chapterNode(agreementId: string, chapterId: string, group?: GroupRef): ChapterNode {
+  const parent = agreementNode('agreements', agreementId, undefined, group);
+  return withGroup({ kind: 'chapter', view: 'agreements', nodeId: `${parent.nodeId}>chapter:${chapterId}`, agreementId, chapterId } as const, group);
+}
+
+/** A provision listed under a sector (either view) or a chapter (Agreements view). */
+export function provisionNode(parent: SectorNode | ChapterNode | AgreementNode, provision: Provision): ProvisionNode {
+  const node: ProvisionNode = {
     kind: 'provision',
-    view,
-    nodeId: nodeId.provision(view, provision.uid, provision.agreementId, sectorId),
+    view: parent.view,
+    nodeId: `${parent.nodeId}>${provision.uid}`,
     uid: provision.uid,
     agreementId: provision.agreementId,
-    sectorId,
+    ...(parent.kind === 'chapter' ? { chapterId: parent.chapterId } : { sectorId: parent.sectorId }),
   };
+  return withGroup(node, parent.group);
 }
 
-/** One immutable snapshot of both trees for a catalog, a language and a filter. */
+interface ChapterGroup {
+  readonly id: string;
+  readonly chapter?: ChapterData;
+  readonly provisions: Provision[];
+}
+
+/** One immutable snapshot of both trees for a catalog, a language, a filter and a grouping. */
 export class TreeModel {
   readonly filter: TreeFilter;
   private readonly collator: Intl.Collator;
@@ -194,13 +328,20 @@ export class TreeModel {
   private readonly s: (typeof STRINGS)[Lang];
   // The model is immutable: derived lists are computed once (views ask for them once per node).
   private agreementsCache: Agreement[] | undefined;
+  private readonly sectorCountsCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly sectorsOfCache = new Map<string, string[]>();
   private readonly agreementsInCache = new Map<string, Agreement[]>();
+  private readonly chaptersCache = new Map<string, ChapterGroup[]>();
+  private readonly sidesCache = new Map<string, string[]>();
+  private groupsCache: { keys: string[]; members: Map<string, Agreement[]> } | undefined;
+  private partyByCode: Map<string, string> | undefined;
+  private unclassifiedCache: boolean | undefined;
 
   constructor(
     readonly catalog: Catalog,
     readonly lang: Lang,
     filter: TreeFilter = NO_FILTER,
+    readonly grouping: AgreementGrouping = 'none',
   ) {
     this.filter = normalizeFilter(catalog, filter);
     this.collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
@@ -217,59 +358,79 @@ export class TreeModel {
   // Structure
 
   roots(view: TreeViewKind): TreeNode[] {
-    if (view === 'agreements') return this.visibleAgreements().map((a) => agreementNode('agreements', a.id));
-    return this.visibleSectorIds().map((id) => sectorNode('sectors', id));
+    if (view === 'sectors') return this.visibleSectorIds().map((id) => sectorNode('sectors', id));
+    if (this.grouping === 'none') return this.visibleAgreements().map((a) => agreementNode('agreements', a.id));
+    const by = this.grouping;
+    return this.groups().keys.map((key) => groupNode({ by, key }));
   }
 
   children(node: TreeNode): TreeNode[] {
     if (node.kind === 'provision') return [];
+    if (node.kind === 'group') {
+      if (node.group.by !== this.grouping) return [];
+      return (this.groups().members.get(node.group.key) ?? []).map((a) => agreementNode('agreements', a.id, undefined, node.group));
+    }
+    if (node.view === 'sectors' && node.kind === 'sector') return this.agreementsIn(node.sectorId).map((a) => agreementNode('sectors', a.id, node.sectorId));
+    const agreement = this.catalog.agreements.get(node.agreementId ?? '');
+    if (!agreement || !this.agreementPasses(agreement)) return [];
     if (node.view === 'agreements') {
-      const agreement = this.catalog.agreements.get(node.agreementId ?? '');
-      if (!agreement || !this.agreementPasses(agreement)) return [];
-      if (node.kind === 'agreement') return this.sectorsOf(agreement).map((id) => sectorNode('agreements', id, agreement.id));
-      return this.provisionsIn(agreement, node.sectorId).map((p) => provisionNode('agreements', p, node.sectorId));
+      if (node.kind === 'agreement') {
+        if (hasChapters(agreement)) return this.chaptersOf(agreement).map((c) => chapterNode(agreement.id, c.id, node.group));
+        return this.sectorsOf(agreement).map((id) => sectorNode('agreements', id, agreement.id, node.group));
+      }
+      if (node.kind === 'chapter') return (this.chaptersOf(agreement).find((c) => c.id === node.chapterId)?.provisions ?? []).map((p) => provisionNode(node, p));
+      return this.provisionsIn(agreement, node.sectorId).map((p) => provisionNode(node, p));
     }
-    if (node.kind === 'sector') {
-      return this.agreementsIn(node.sectorId).map((a) => agreementNode('sectors', a.id, node.sectorId));
-    }
-    const agreement = this.catalog.agreements.get(node.agreementId);
-    if (!agreement || node.sectorId === undefined || !this.agreementPasses(agreement)) return [];
-    return this.provisionsIn(agreement, node.sectorId).map((p) => provisionNode('sectors', p, node.sectorId!));
+    if (node.sectorId === undefined) return [];
+    return this.provisionsIn(agreement, node.sectorId).map((p) => provisionNode(node, p));
   }
 
   parent(node: TreeNode): TreeNode | undefined {
-    if (node.view === 'agreements') {
-      if (node.kind === 'provision') return sectorNode('agreements', node.sectorId, node.agreementId);
-      if (node.kind === 'sector') return agreementNode('agreements', node.agreementId!);
-      return undefined;
+    switch (node.kind) {
+      case 'group':
+        return undefined;
+      case 'agreement':
+        if (node.view === 'sectors') return sectorNode('sectors', node.sectorId!);
+        return node.group && groupNode(node.group);
+      case 'sector':
+        return node.view === 'agreements' ? agreementNode('agreements', node.agreementId!, undefined, node.group) : undefined;
+      case 'chapter':
+        return agreementNode('agreements', node.agreementId, undefined, node.group);
+      case 'provision':
+        if (node.view === 'sectors') return agreementNode('sectors', node.agreementId, node.sectorId);
+        if (node.chapterId !== undefined) return chapterNode(node.agreementId, node.chapterId, node.group);
+        return sectorNode('agreements', node.sectorId!, node.agreementId, node.group);
     }
-    if (node.kind === 'provision') return agreementNode('sectors', node.agreementId, node.sectorId);
-    if (node.kind === 'agreement') return sectorNode('sectors', node.sectorId!);
-    return undefined;
   }
 
   /**
    * The node to reveal for a target, in the view that suits it (agreements and provisions: Agreements view;
    * sectors: Sectors view) unless `view` says otherwise. Undefined when the catalog lacks it or the filter hides it.
+   * When the view is grouped and the agreement sits under several groups, the group of `near` (say, the selected
+   * node) wins if it holds the agreement, else the first such group.
    */
-  locate(target: TreeTarget, view?: TreeViewKind): TreeNode | undefined {
+  locate(target: TreeTarget, view?: TreeViewKind, near?: TreeNode): TreeNode | undefined {
     const where = view ?? (target.kind === 'sector' ? 'sectors' : 'agreements');
-    if (target.kind === 'agreement') {
-      const agreement = this.catalog.agreements.get(target.id);
-      if (!agreement || !this.agreementPasses(agreement)) return undefined;
-      if (where === 'agreements') return this.isVisibleAgreement(agreement) ? agreementNode('agreements', agreement.id) : undefined;
-      const sectorId = this.sectorsOf(agreement)[0];
-      return sectorId === undefined ? undefined : agreementNode('sectors', agreement.id, sectorId);
-    }
     if (target.kind === 'sector') {
       if (where === 'agreements' || !this.visibleSectorIds().includes(target.id)) return undefined;
       return sectorNode('sectors', target.id);
     }
-    const provision = this.catalog.provisions.get(target.id);
-    const agreement = provision && this.catalog.agreements.get(provision.agreementId);
-    if (!provision || !agreement || !this.agreementPasses(agreement)) return undefined;
+    const provision = target.kind === 'provision' ? this.catalog.provisions.get(target.id) : undefined;
+    const agreement = this.catalog.agreements.get(target.kind === 'agreement' ? target.id : (provision?.agreementId ?? ''));
+    if (!agreement || (target.kind === 'provision' && !provision) || !this.agreementPasses(agreement)) return undefined;
+    if (!provision) {
+      if (where === 'agreements') return this.isVisibleAgreement(agreement) ? agreementNode('agreements', agreement.id, undefined, this.groupFor(agreement, near)) : undefined;
+      const sectorId = this.sectorsOf(agreement)[0];
+      return sectorId === undefined ? undefined : agreementNode('sectors', agreement.id, sectorId);
+    }
+    if (where === 'agreements' && hasChapters(agreement)) {
+      if (!this.provisionPasses(provision)) return undefined;
+      return provisionNode(chapterNode(agreement.id, this.chapterOf(agreement, provision), this.groupFor(agreement, near)), provision);
+    }
     const sectorId = this.sectorsOf(agreement).find((id) => provisionSectors(provision).includes(id));
-    return sectorId === undefined ? undefined : provisionNode(where, provision, sectorId);
+    if (sectorId === undefined) return undefined;
+    if (where === 'sectors') return provisionNode(agreementNode('sectors', agreement.id, sectorId), provision);
+    return provisionNode(sectorNode('agreements', sectorId, agreement.id, this.groupFor(agreement, near)), provision);
   }
 
   /** Whether the catalog has the target at all (whatever the filter). */
@@ -288,7 +449,7 @@ export class TreeModel {
   /** Root sectors of the Sectors view: every sector (even unused) without a filter; with one, those with matches. */
   visibleSectorIds(): string[] {
     const ids = [...this.catalog.sectors.keys()];
-    if ([...this.catalog.provisions.values()].some((p) => p.sectors.length === 0)) ids.push(NO_SECTOR);
+    if ((this.unclassifiedCache ??= [...this.catalog.provisions.values()].some((p) => p.sectors.length === 0))) ids.push(NO_SECTOR);
     return this.sortSectors(ids.filter((id) => this.sectorPasses(id) && (!this.filtered || this.agreementsIn(id).length > 0)));
   }
 
@@ -296,7 +457,7 @@ export class TreeModel {
   sectorsOf(agreement: Agreement): string[] {
     let ids = this.sectorsOfCache.get(agreement.id);
     if (!ids) {
-      ids = this.sortSectors(unique(agreement.provisions.flatMap((p) => provisionSectors(p))).filter((id) => this.sectorPasses(id)));
+      ids = this.sortSectors([...this.sectorCounts(agreement).keys()].filter((id) => this.sectorPasses(id)));
       this.sectorsOfCache.set(agreement.id, ids);
     }
     return [...ids];
@@ -306,7 +467,7 @@ export class TreeModel {
   agreementsIn(sectorId: string): Agreement[] {
     let list = this.agreementsInCache.get(sectorId);
     if (!list) {
-      list = this.sectorPasses(sectorId) ? this.visibleAgreements().filter((a) => a.provisions.some((p) => provisionSectors(p).includes(sectorId))) : [];
+      list = this.sectorPasses(sectorId) ? this.visibleAgreements().filter((a) => this.sectorCounts(a).has(sectorId)) : [];
       this.agreementsInCache.set(sectorId, list);
     }
     return [...list];
@@ -317,16 +478,155 @@ export class TreeModel {
     return agreement.provisions.filter((p) => provisionSectors(p).includes(sectorId));
   }
 
+  /** The groups of the Agreements view (for the current grouping) an agreement sits in, in display order. */
+  groupsOf(agreement: Agreement): GroupRef[] {
+    if (this.grouping === 'none') return [];
+    const by = this.grouping;
+    const keys = this.groupKeysOf(agreement);
+    return this.groups().keys.filter((k) => keys.includes(k)).map((key) => ({ by, key }));
+  }
+
+  /**
+   * The sides of an agreement: its blocs, then its parties that are not members of one of them, so an EU agreement
+   * reads `EU · Korea` rather than 27 member states and Korea.
+   */
+  sidesOf(agreement: Agreement): string[] {
+    let sides = this.sidesCache.get(agreement.id);
+    if (!sides) {
+      const blocs = unique(agreement.blocs ?? []);
+      const members = new Set(blocs.flatMap((id) => this.memberIds(id)));
+      sides = [...blocs, ...agreement.parties.filter((p) => !blocs.includes(p) && !members.has(p))];
+      this.sidesCache.set(agreement.id, sides);
+    }
+    return [...sides];
+  }
+
+  /** Parties the party filter offers: those some agreement names as a party, and blocs some agreement has as a side; blocs first, then by name. */
+  partyChoices(): PartyChoice[] {
+    const counts = new Map<string, number>();
+    for (const agreement of this.catalog.agreements.values()) {
+      for (const id of new Set([...agreement.parties, ...(agreement.blocs ?? [])])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts]
+      .flatMap(([id, agreements]) => {
+        const party = this.catalog.parties.get(id);
+        return party ? [{ party, bloc: party.kind === 'bloc', agreements }] : [];
+      })
+      .sort((a, b) => Number(b.bloc) - Number(a.bloc) || this.collator.compare(text(a.party.name, this.lang), text(b.party.name, this.lang)) || a.party.id.localeCompare(b.party.id));
+  }
+
   private isVisibleAgreement(agreement: Agreement): boolean {
     return this.agreementPasses(agreement) && (this.sectorFilter.size === 0 || this.sectorsOf(agreement).length > 0);
   }
 
+  // A bloc is a side, not a party (its members are the parties): filtering by it keeps the agreements it is a side of.
+  // A member state is a party in its own right, so filtering by it keeps those agreements too.
   private agreementPasses(agreement: Agreement): boolean {
-    return this.partyFilter.size === 0 || agreement.parties.some((p) => this.partyFilter.has(p));
+    if (this.partyFilter.size === 0) return true;
+    return agreement.parties.some((p) => this.partyFilter.has(p)) || (agreement.blocs ?? []).some((b) => this.partyFilter.has(b));
   }
 
   private sectorPasses(sectorId: string): boolean {
     return this.sectorFilter.size === 0 || this.sectorFilter.has(sectorId);
+  }
+
+  private provisionPasses(provision: Provision): boolean {
+    return this.sectorFilter.size === 0 || provisionSectors(provision).some((id) => this.sectorFilter.has(id));
+  }
+
+  /** Provisions per sector group of an agreement: one pass over its provisions, then counts come free. */
+  private sectorCounts(agreement: Agreement): ReadonlyMap<string, number> {
+    let counts = this.sectorCountsCache.get(agreement.id);
+    if (!counts) {
+      const map = new Map<string, number>();
+      for (const p of agreement.provisions) for (const id of unique(provisionSectors(p))) map.set(id, (map.get(id) ?? 0) + 1);
+      this.sectorCountsCache.set(agreement.id, (counts = map));
+    }
+    return counts;
+  }
+
+  /** The chapters holding provisions that pass the filter, in the agreement's order; `NO_CHAPTER` last. */
+  private chaptersOf(agreement: Agreement): ChapterGroup[] {
+    let list = this.chaptersCache.get(agreement.id);
+    if (!list) {
+      const known = new Map<string, ChapterData>();
+      for (const c of agreement.chapters ?? []) if (!known.has(c.id)) known.set(c.id, c);
+      const provisions = new Map<string, Provision[]>();
+      for (const p of agreement.provisions) {
+        if (!this.provisionPasses(p)) continue;
+        const id = this.chapterOf(agreement, p, known);
+        const bucket = provisions.get(id);
+        if (bucket) bucket.push(p);
+        else provisions.set(id, [p]);
+      }
+      list = [...known.values()].filter((c) => provisions.has(c.id)).map((c) => ({ id: c.id, chapter: c, provisions: provisions.get(c.id)! }));
+      const outside = provisions.get(NO_CHAPTER);
+      if (outside && !known.has(NO_CHAPTER)) list.push({ id: NO_CHAPTER, provisions: outside });
+      this.chaptersCache.set(agreement.id, list);
+    }
+    return list;
+  }
+
+  private chapterOf(agreement: Agreement, provision: Provision, known?: ReadonlyMap<string, ChapterData>): string {
+    const listed = provision.chapter !== undefined && (known ? known.has(provision.chapter) : (agreement.chapters ?? []).some((c) => c.id === provision.chapter));
+    return listed ? provision.chapter! : NO_CHAPTER;
+  }
+
+  private groups(): { keys: string[]; members: Map<string, Agreement[]> } {
+    if (!this.groupsCache) {
+      const members = new Map<string, Agreement[]>();
+      for (const agreement of this.visibleAgreements()) {
+        for (const key of this.groupKeysOf(agreement)) {
+          const list = members.get(key);
+          if (list) list.push(agreement);
+          else members.set(key, [agreement]);
+        }
+      }
+      this.groupsCache = { keys: this.sortGroupKeys([...members.keys()]), members };
+    }
+    return this.groupsCache;
+  }
+
+  private groupKeysOf(agreement: Agreement): string[] {
+    switch (this.grouping) {
+      case 'party': {
+        const sides = this.sidesOf(agreement);
+        return sides.length ? sides : [NO_GROUP];
+      }
+      case 'year':
+        return [agreement.date?.slice(0, 4) ?? NO_GROUP];
+      case 'kind':
+        return [unique([agreement.kind, ...(agreement.otherKinds ?? [])]).join('+')];
+      case 'status':
+        return [agreement.status?.state ?? NO_GROUP];
+      case 'none':
+        return [];
+    }
+  }
+
+  private groupFor(agreement: Agreement, near: TreeNode | undefined): GroupRef | undefined {
+    const groups = this.groupsOf(agreement);
+    const preferred = near?.view === 'agreements' ? near.group : undefined;
+    return groups.find((g) => preferred && g.by === preferred.by && g.key === preferred.key) ?? groups[0];
+  }
+
+  private sortGroupKeys(keys: string[]): string[] {
+    const last = (a: string, b: string) => Number(a === NO_GROUP) - Number(b === NO_GROUP);
+    if (this.grouping === 'year') return keys.sort((a, b) => last(a, b) || (a < b ? 1 : a > b ? -1 : 0));
+    if (this.grouping === 'status') return keys.sort((a, b) => rank(STATUS_ORDER, a) - rank(STATUS_ORDER, b) || a.localeCompare(b));
+    const by = this.grouping as GroupRef['by'];
+    const labels = new Map(keys.map((key) => [key, this.groupLabel({ by, key })]));
+    return keys.sort((a, b) => last(a, b) || this.collator.compare(labels.get(a)!, labels.get(b)!) || a.localeCompare(b));
+  }
+
+  /** Party ids of a bloc's members (the bloc lists them by alpha-3 code). */
+  private memberIds(blocId: string): string[] {
+    if (!this.partyByCode) {
+      this.partyByCode = new Map();
+      for (const party of this.catalog.parties.values()) this.partyByCode.set(party.id, party.id);
+      for (const party of this.catalog.parties.values()) if (party.alpha3 && !this.partyByCode.has(party.alpha3)) this.partyByCode.set(party.alpha3, party.id);
+    }
+    return (this.catalog.parties.get(blocId)?.members ?? []).map((code) => this.partyByCode!.get(code) ?? code);
   }
 
   private sortSectors(ids: string[]): string[] {
@@ -344,57 +644,147 @@ export class TreeModel {
     return sector ? text(sector.name, this.lang) : sectorId === NO_SECTOR ? this.s.noSector : sectorId;
   }
 
+  /** A group's label in the data language: `European Union`, `2019`, `Free trade agreement`, `In force`. */
+  groupLabel(group: GroupRef): string {
+    const { lang, s } = this;
+    switch (group.by) {
+      case 'party': {
+        const party = this.catalog.parties.get(group.key);
+        return party ? text(party.name, lang) : group.key === NO_GROUP ? s.noParties : group.key;
+      }
+      case 'year':
+        return group.key === NO_GROUP ? dateLabel(undefined, lang) : s.year(group.key);
+      case 'kind': {
+        const [kind, ...otherKinds] = group.key.split('+') as AgreementKind[];
+        return agreementKindsLabel({ kind, otherKinds }, lang);
+      }
+      case 'status':
+        return group.key === NO_GROUP ? s.noStatus : statusLabel({ state: group.key as AgreementState }, lang);
+    }
+  }
+
   /** Undefined when the node's entity is gone (a stale node after a reload). */
   item(node: TreeNode): TreeItemModel | undefined {
-    if (node.kind === 'agreement') {
-      const agreement = this.catalog.agreements.get(node.agreementId);
-      return agreement && this.agreementItem(agreement, node);
+    switch (node.kind) {
+      case 'group':
+        return this.groupItem(node);
+      case 'agreement': {
+        const agreement = this.catalog.agreements.get(node.agreementId);
+        return agreement && this.agreementItem(agreement, node);
+      }
+      case 'sector': {
+        const sector = this.catalog.sectors.get(node.sectorId);
+        if (!sector && node.sectorId !== NO_SECTOR) return undefined;
+        return this.sectorItem(node, sector);
+      }
+      case 'chapter': {
+        const agreement = this.catalog.agreements.get(node.agreementId);
+        return agreement && this.chapterItem(agreement, node);
+      }
+      case 'provision': {
+        const provision = this.catalog.provisions.get(node.uid);
+        return provision && this.provisionItem(provision);
+      }
     }
-    if (node.kind === 'sector') {
-      const sector = this.catalog.sectors.get(node.sectorId);
-      if (!sector && node.sectorId !== NO_SECTOR) return undefined;
-      return this.sectorItem(node, sector);
+  }
+
+  private groupItem(node: GroupNode): TreeItemModel | undefined {
+    const { s, lang } = this;
+    const agreements = node.group.by === this.grouping ? this.groups().members.get(node.group.key) : undefined;
+    if (!agreements) return undefined;
+    const label = this.groupLabel(node.group);
+    const description = s.agreements(agreements.length);
+    const { key } = node.group;
+    let icon = 'question';
+    let note: string;
+    // What the icon tells sighted users (a bloc, not a country), for screen readers.
+    let iconMeaning: string | undefined;
+    switch (node.group.by) {
+      case 'party': {
+        const party = this.catalog.parties.get(key);
+        if (!party) {
+          note = '';
+          break;
+        }
+        const bloc = party.kind === 'bloc';
+        const short = text(party.short, lang);
+        icon = bloc ? BLOC_ICON : COUNTRY_ICON;
+        if (bloc) iconMeaning = s.bloc;
+        note = `${bloc ? s.partyGroupBloc(short) : s.partyGroupCountry(short)}\n\n${[...(bloc ? [s.bloc] : []), ...unique([short, key])].join(' · ')}`;
+        break;
+      }
+      case 'year':
+        if (key !== NO_GROUP) icon = 'calendar';
+        note = key === NO_GROUP ? s.noDateGroup : s.yearGroup(key);
+        break;
+      case 'kind':
+        icon = agreementKindIcon(key.split('+')[0] as AgreementKind);
+        note = '';
+        break;
+      case 'status':
+        icon = STATUS_ICONS[key] ?? icon;
+        note = s.statusGroup[key] ?? '';
+        break;
     }
-    const provision = this.catalog.provisions.get(node.uid);
-    return provision && this.provisionItem(provision);
+    return {
+      label,
+      description,
+      tooltip: [`**${escapeMarkdown(label)}** — ${escapeMarkdown(description)}`, ...(note ? ['', escapeMarkdown(note)] : [])].join('\n'),
+      icon,
+      contextValue: 'agreementGroup',
+      collapsible: agreements.length > 0,
+      accessibilityLabel: [label, iconMeaning, description].filter(Boolean).join(', '),
+    };
   }
 
   private agreementItem(agreement: Agreement, node: AgreementNode): TreeItemModel {
     const { lang, s } = this;
     const label = text(agreement.title.short, lang);
-    const parties = partiesLabel(this.catalog, agreement, lang);
-    const count = node.sectorId === undefined ? 0 : this.provisionsIn(agreement, node.sectorId).length;
+    const parties = this.sidesLabel(agreement);
+    const count = node.sectorId === undefined ? 0 : (this.sectorCounts(agreement).get(node.sectorId) ?? 0);
     const description = node.sectorId === undefined ? [agreement.date, parties].filter(Boolean).join(' · ') : s.provisions(count);
+    const status = agreement.status && statusLabel(agreement.status, lang);
     const facts = [
-      agreementKindLabel(agreement.kind, lang),
+      agreementKindsLabel(agreement, lang),
       dateLabel(agreement.date, lang),
-      s.between(fullPartyNames(this.catalog, agreement, lang)),
+      ...(status ? [status] : []),
+      s.between(this.fullSidesLabel(agreement)),
       bindingLabel(agreement.legalNature.binding, lang),
     ];
+    // Whether it has children, without listing them: a visible agreement has a provision passing the filter.
+    const collapsible =
+      node.view === 'sectors' ? count > 0 : this.agreementPasses(agreement) && (this.sectorFilter.size === 0 ? agreement.provisions.length > 0 : this.sectorsOf(agreement).length > 0);
     return {
       label,
       description,
       tooltip: this.agreementTooltip(agreement),
       icon: agreementKindIcon(agreement.kind),
       contextValue: 'agreement',
-      collapsible: this.children(node).length > 0,
+      collapsible,
       accessibilityLabel: [label, ...facts, ...(node.sectorId === undefined ? [] : [`${this.sectorName(node.sectorId)}: ${s.provisions(count)}`])].join(', '),
     };
   }
 
   private agreementTooltip(agreement: Agreement): string {
     const { lang, s, catalog } = this;
+    const status = agreement.status && statusLabel(agreement.status, lang);
     const lines = [
       `**${escapeMarkdown(officialTitleLabel(agreement, lang))}**`,
       '',
-      escapeMarkdown(
-        [agreementKindLabel(agreement.kind, lang), dateLabel(agreement.date, lang), fullPartyNames(catalog, agreement, lang)].join(' · '),
-      ),
+      escapeMarkdown([agreementKindsLabel(agreement, lang), dateLabel(agreement.date, lang), ...(status ? [status] : []), this.fullSidesLabel(agreement)].join(' · ')),
+    ];
+    for (const blocId of agreement.blocs ?? []) {
+      const bloc = catalog.parties.get(blocId);
+      const members = new Set(this.memberIds(blocId));
+      const listed = agreement.parties.filter((p) => members.has(p));
+      if (bloc && listed.length) lines.push('', `**${escapeMarkdown(s.blocMembers(text(bloc.short, lang)))}:** ${escapeMarkdown(this.fullNames(listed))}`);
+    }
+    lines.push(
       '',
       `**${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))} — ${escapeMarkdown(text(agreement.legalNature.description, lang))}`,
       '',
       `**${s.summary}:** ${escapeMarkdown(text(agreement.summary, lang))}`,
-    ];
+    );
     const sources = agreement.sources.map((id) => catalog.sources.get(id)).filter((x) => x !== undefined);
     if (sources.length) {
       lines.push('', `**${s.source}:** ${sources.map((src) => `${escapeMarkdown(text(src.title, lang))} *(${escapeMarkdown(sourceKindLabel(src.kind, lang))})*`).join('; ')}`);
@@ -406,13 +796,15 @@ export class TreeModel {
     const { s } = this;
     const label = this.sectorName(node.sectorId);
     let description: string;
+    let count: number;
     if (node.agreementId !== undefined) {
       const agreement = this.catalog.agreements.get(node.agreementId);
-      description = s.provisions(agreement ? this.provisionsIn(agreement, node.sectorId).length : 0);
+      count = agreement ? (this.sectorCounts(agreement).get(node.sectorId) ?? 0) : 0;
+      description = s.provisions(count);
     } else {
       const agreements = this.agreementsIn(node.sectorId);
-      const provisions = agreements.reduce((n, a) => n + this.provisionsIn(a, node.sectorId).length, 0);
-      description = provisions === 0 ? s.provisions(0) : `${s.agreements(agreements.length)} · ${s.provisions(provisions)}`;
+      count = agreements.reduce((n, a) => n + (this.sectorCounts(a).get(node.sectorId) ?? 0), 0);
+      description = count === 0 ? s.provisions(0) : `${s.agreements(agreements.length)} · ${s.provisions(count)}`;
     }
     const agreementName = node.agreementId === undefined ? undefined : this.agreementShortName(node.agreementId);
     const tooltip = [
@@ -428,8 +820,40 @@ export class TreeModel {
       tooltip,
       icon: sector ? sector.icon || FALLBACK_SECTOR_ICON : NO_SECTOR_ICON,
       contextValue: sector ? 'sector' : 'unclassified',
-      collapsible: this.children(node).length > 0,
+      collapsible: count > 0,
       accessibilityLabel: [label, agreementName && s.in(agreementName), description].filter(Boolean).join(', '),
+    };
+  }
+
+  /** Named as everywhere else (an unnamed chapter says so: the atlas never numbers chapters itself), or the pseudo chapter. */
+  private chapterName(agreement: Agreement, chapterId: string): string | undefined {
+    return chapterId === NO_CHAPTER ? this.s.noChapter : chapterLabel(agreement, chapterId, this.lang);
+  }
+
+  private chapterItem(agreement: Agreement, node: ChapterNode): TreeItemModel | undefined {
+    const { lang, s } = this;
+    const label = this.chapterName(agreement, node.chapterId);
+    if (label === undefined) return undefined;
+    const provisions = this.chaptersOf(agreement).find((c) => c.id === node.chapterId)?.provisions ?? [];
+    const description = s.provisions(provisions.length);
+    const agreementName = text(agreement.title.short, lang);
+    const chapter = agreement.chapters?.find((c) => c.id === node.chapterId);
+    const lines = [`**${escapeMarkdown(label)}** — ${escapeMarkdown(s.in(agreementName))}`];
+    if (node.chapterId === NO_CHAPTER) lines.push('', escapeMarkdown(s.noChapterNote));
+    else if (!chapter?.title) lines.push('', escapeMarkdown(s.unnamedChapterNote));
+    const [first, last] = [provisions[0], provisions.at(-1)];
+    const range = first && last && (first === last ? provisionNumberLabel(agreement, first, lang) : s.range(provisionNumberLabel(agreement, first, lang), provisionNumberLabel(agreement, last, lang)));
+    lines.push('', escapeMarkdown([description, range].filter(Boolean).join(': ')));
+    // The id is the data's (a corpus's identifier, or one the importer gave): shown here only, and named as such.
+    if (node.chapterId !== NO_CHAPTER) lines.push('', s.chapterDataId(markdownCodeSpan(node.chapterId)));
+    return {
+      label,
+      description,
+      tooltip: lines.join('\n'),
+      icon: node.chapterId === NO_CHAPTER ? NO_SECTOR_ICON : CHAPTER_ICON,
+      contextValue: 'chapter',
+      collapsible: provisions.length > 0,
+      accessibilityLabel: [label, s.in(agreementName), description].join(', '),
     };
   }
 
@@ -458,6 +882,9 @@ export class TreeModel {
     if (provision.text[other] && provision.text[other] !== provision.text[lang]) {
       lines.push('', `*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`);
     }
+    const agreement = catalog.agreements.get(provision.agreementId);
+    const chapter = agreement && provision.chapter !== undefined && hasChapters(agreement) ? this.chapterName(agreement, this.chapterOf(agreement, provision)) : undefined;
+    if (chapter) lines.push('', `**${s.chapter}:** ${escapeMarkdown(chapter)}`);
     lines.push('', `**${s.sectors}:** ${escapeMarkdown(provisionSectors(provision).map((id) => this.sectorName(id)).join(', '))}`);
     const location = officialLocationWithSources(catalog, provision, lang);
     if (location) lines.push('', `**${s.inTheAgreement}:** ${escapeMarkdown(location)}`);
@@ -474,13 +901,34 @@ export class TreeModel {
     const agreement = this.catalog.agreements.get(agreementId);
     return agreement ? text(agreement.title.short, this.lang) : agreementId;
   }
+
+  /** Sides by short name, e.g. `EU · Korea` / `EU·한국` (not the bloc's members one by one); unknown codes stay as codes. */
+  sidesLabel(agreement: Agreement): string {
+    return this.sidesOf(agreement)
+      .map((id) => {
+        const party = this.catalog.parties.get(id);
+        return party ? text(party.short, this.lang) : id;
+      })
+      .join(this.lang === 'ko' ? '·' : ' · ');
+  }
+
+  private fullSidesLabel(agreement: Agreement): string {
+    return this.fullNames(this.sidesOf(agreement));
+  }
+
+  private fullNames(ids: readonly string[]): string {
+    return ids
+      .map((id) => {
+        const party = this.catalog.parties.get(id);
+        return party ? text(party.name, this.lang) : id;
+      })
+      .join(this.lang === 'ko' ? '·' : ', ');
+  }
 }
 
-function fullPartyNames(catalog: Catalog, agreement: Agreement, lang: Lang): string {
-  return agreement.parties.map((id) => {
-    const party = catalog.parties.get(id);
-    return party ? text(party.name, lang) : id;
-  }).join(lang === 'ko' ? '·' : ', ');
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
 }
 
 /** Newest first; a missing date sorts after every date. */
@@ -495,10 +943,12 @@ function compareDatesNewestFirst(a: string | undefined, b: string | undefined): 
 // Command arguments: a documented id, a list of ids, a tree node, or VS Code's `(clicked, selected[])` pair when a
 // command runs from a tree's context menu (the selection includes the clicked node).
 
+const NODE_KINDS: readonly string[] = ['group', 'agreement', 'sector', 'chapter', 'provision'];
+
 export function isTreeNode(value: unknown): value is TreeNode {
   if (!value || typeof value !== 'object') return false;
   const kind = (value as { kind?: unknown }).kind;
-  return (kind === 'agreement' || kind === 'sector' || kind === 'provision') && typeof (value as { nodeId?: unknown }).nodeId === 'string';
+  return typeof kind === 'string' && NODE_KINDS.includes(kind) && typeof (value as { nodeId?: unknown }).nodeId === 'string';
 }
 
 function invokedWith(args: readonly unknown[]): unknown[] {
@@ -527,10 +977,10 @@ export function sectorIdFromArgs(args: readonly unknown[]): string | undefined {
   return isTreeNode(first) && first.kind === 'sector' && first.sectorId !== NO_SECTOR ? first.sectorId : undefined;
 }
 
-/** The catalog entity a tree node shows. */
-export function nodeTarget(node: TreeNode): TreeTarget {
+/** The catalog entity a tree node shows; undefined for groups and chapters, which are no entity one can reveal. */
+export function nodeTarget(node: TreeNode): TreeTarget | undefined {
   if (node.kind === 'agreement') return { kind: 'agreement', id: node.agreementId };
   if (node.kind === 'sector') return { kind: 'sector', id: node.sectorId };
-  return { kind: 'provision', id: node.uid };
+  if (node.kind === 'provision') return { kind: 'provision', id: node.uid };
+  return undefined;
 }
-

@@ -1,10 +1,11 @@
-// The sidebar: Agreements and Sectors tree views, their title-bar filters, item actions (citations, reveal) and
-// following the active agreement document.
+// The sidebar: Agreements and Sectors tree views, their title-bar filters and the Agreements view's grouping, item
+// actions (citations, reveal) and following the active agreement document.
 import * as vscode from 'vscode';
 import type { Provision } from '../../core/catalog/model';
 import {
   agreementIdsFromArgs,
   describeFilter,
+  isAgreementGrouping,
   isTreeNode,
   NO_FILTER,
   nodeTarget,
@@ -17,7 +18,7 @@ import {
 import { AGREEMENT_DOCUMENT_SCHEME, agreementOfPreviewLabel } from '../../core/document/agreementDocument';
 import type { AgreementDocumentLookup } from '../../services/agreementDocumentLookup';
 import type { CatalogService } from '../../services/catalogService';
-import { pickParties, pickProvision, pickSectors, pickTarget } from '../../services/pickers';
+import { groupingName, pickAgreementGrouping, pickParties, pickProvision, pickSectors, pickTarget } from '../../services/pickers';
 import { AtlasTreeProvider, TreeState } from './treeProvider';
 
 export interface AtlasTreeHandle {
@@ -60,7 +61,11 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
   const updateChrome = () => {
     const model = state.model;
     const filterText = model ? describeFilter(model.catalog, model.filter, model.lang) : '';
-    for (const { view } of Object.values(trees)) view.description = filterText ? vscode.l10n.t('Filter: {0}', filterText) : undefined;
+    const filter = filterText ? vscode.l10n.t('Filter: {0}', filterText) : undefined;
+    trees.sectors.view.description = filter;
+    // The grouping shows next to the filter, so a grouped view is never mistaken for the whole flat list.
+    const grouping = state.grouping === 'none' ? undefined : groupingName(state.grouping);
+    trees.agreements.view.description = [grouping, filter].filter(Boolean).join(' · ') || undefined;
     const catalog = catalogService.catalog;
     void vscode.commands.executeCommand('setContext', 'techDealAtlas.treeFiltered', filterText !== '');
     void vscode.commands.executeCommand('setContext', 'techDealAtlas.catalogState', !catalog ? 'loading' : catalog.agreements.size > 0 ? 'ready' : 'empty');
@@ -75,12 +80,14 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
       if (options.clearFilter !== false) void vscode.window.showWarningMessage(vscode.l10n.t('Nothing in the catalog has the id "{0}".', target.id));
       return false;
     }
-    let node = model.locate(target, options.view);
+    // In a grouped view an agreement may sit under several groups: stay in the selected one when it holds it.
+    const near = trees.agreements.view.selection[0];
+    let node = model.locate(target, options.view, near);
     if (!node && model.filtered && options.clearFilter !== false) {
       state.setFilter(NO_FILTER);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Tree filter cleared to show the item.'), 4000);
       model = state.model!;
-      node = model.locate(target, options.view);
+      node = model.locate(target, options.view, near);
     }
     if (!node) return false;
     const expand = node.kind !== 'provision' && options.expand !== false;
@@ -120,7 +127,10 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
         const target = documents.targetAt(arg, line);
         return target ? reveal(target) : false;
       }
-      if (isTreeNode(arg)) return reveal(nodeTarget(arg), { view: arg.view });
+      if (isTreeNode(arg)) {
+        const target = nodeTarget(arg);
+        return target ? reveal(target, { view: arg.view }) : false;
+      }
       const target = isTarget(arg) ? arg : await pickTarget(catalogService.catalog, state.lang);
       return target ? reveal(target, { view: isTarget(arg) ? arg.view : undefined }) : false;
     }),
@@ -153,6 +163,13 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
     vscode.commands.registerCommand('techDealAtlas.filterBySector', (arg?: unknown) => setFilter('sectors', arg)),
     vscode.commands.registerCommand('techDealAtlas.filterByParty', (arg?: unknown) => setFilter('parties', arg)),
     vscode.commands.registerCommand('techDealAtlas.clearFilter', () => state.setFilter(NO_FILTER)),
+    // Argument: a grouping (`none`, `party`, `year`, `kind`, `status`); without one, a quick pick.
+    vscode.commands.registerCommand('techDealAtlas.groupAgreementsBy', async (arg?: unknown) => {
+      const grouping = isAgreementGrouping(arg) ? arg : await pickAgreementGrouping(state.grouping);
+      if (!grouping) return undefined;
+      if (grouping !== state.grouping) state.setGrouping(grouping);
+      return grouping;
+    }),
     // Tree actions that hand over to other features' commands with their documented arguments.
     vscode.commands.registerCommand('techDealAtlas.tree.compare', (...args: unknown[]) =>
       vscode.commands.executeCommand('techDealAtlas.compare', agreementIdsFromArgs(args)),
@@ -185,7 +202,7 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
     const agreementId = agreementOfPreviewLabel(catalog, tab.label, otherNames);
     const tree = trees.agreements.view;
     if (!agreementId || !tree.visible) return;
-    // Every node of the Agreements view knows its agreement.
+    // Every node of the Agreements view but a group knows its agreement.
     if (!tree.selection.some((n) => n.agreementId === agreementId)) void reveal({ kind: 'agreement', id: agreementId }, { view: 'agreements', focus: false, expand: false, clearFilter: false });
   };
   context.subscriptions.push(
@@ -212,6 +229,6 @@ function isTarget(value: unknown): value is TreeTarget & { view?: TreeViewKind }
   return (kind === 'agreement' || kind === 'sector' || kind === 'provision') && typeof id === 'string';
 }
 
-function sameTarget(a: TreeTarget, b: TreeTarget): boolean {
-  return a.kind === b.kind && a.id === b.id;
+function sameTarget(a: TreeTarget | undefined, b: TreeTarget): boolean {
+  return a !== undefined && a.kind === b.kind && a.id === b.id;
 }

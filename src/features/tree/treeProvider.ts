@@ -1,28 +1,32 @@
 // Adapters between the core tree model and VS Code: one data provider (and drag source) per view, over one shared
-// state (catalog snapshot, language, filter) so both views always agree.
+// state (catalog snapshot, language, filter, grouping) so both views always agree.
 import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citation/citation';
 import type { Lang, Provision } from '../../core/catalog/model';
-import { NO_FILTER, TreeModel, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/tree/treeModel';
+import { isAgreementGrouping, NO_FILTER, TreeModel, type AgreementGrouping, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/tree/treeModel';
 import type { CatalogService } from '../../services/catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from '../../services/languageSetting';
 
 const FILTER_KEY = 'techDealAtlas.tree.filter';
+const GROUPING_KEY = 'techDealAtlas.tree.agreementGrouping';
 
-/** The current tree model: rebuilt when the catalog, the language or the filter changes. */
+/** The current tree model: rebuilt when the catalog, the language, the filter or the grouping changes. */
 export class TreeState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private current: TreeModel | undefined;
   private filterValue: TreeFilter = NO_FILTER;
+  private groupingValue: AgreementGrouping = 'none';
 
-  /** `memento` keeps the filter per workspace, so it survives a reload (the views' description shows it). */
+  /** `memento` keeps the filter and the grouping per workspace, so they survive a reload (the views' description shows them). */
   constructor(
     private readonly catalogService: CatalogService,
     private readonly memento: vscode.Memento,
   ) {
     this.filterValue = readFilter(memento.get(FILTER_KEY));
+    const grouping = memento.get(GROUPING_KEY);
+    this.groupingValue = isAgreementGrouping(grouping) ? grouping : 'none';
     this.disposables.push(
       catalogService.onDidChange(() => this.rebuild()),
       onDidChangeDataLanguage(() => this.rebuild()),
@@ -39,6 +43,10 @@ export class TreeState implements vscode.Disposable {
     return this.current?.filter ?? this.filterValue;
   }
 
+  get grouping(): AgreementGrouping {
+    return this.groupingValue;
+  }
+
   get lang(): Lang {
     return this.current?.lang ?? dataLanguage();
   }
@@ -49,9 +57,15 @@ export class TreeState implements vscode.Disposable {
     void this.memento.update(FILTER_KEY, this.filterValue);
   }
 
+  setGrouping(grouping: AgreementGrouping): void {
+    this.groupingValue = grouping;
+    this.rebuild();
+    void this.memento.update(GROUPING_KEY, grouping);
+  }
+
   rebuild(): void {
     const catalog = this.catalogService.catalog;
-    this.current = catalog && new TreeModel(catalog, dataLanguage(), this.filterValue);
+    this.current = catalog && new TreeModel(catalog, dataLanguage(), this.filterValue, this.groupingValue);
     // Ids that vanished from the catalog leave the filter (so a stale filter cannot hide everything).
     if (this.current) this.filterValue = this.current.filter;
     this.changed.fire();
