@@ -7,14 +7,15 @@ import { loadCatalog, type LoadResult } from '../../src/core/catalog/catalogLoad
 import type { Catalog } from '../../src/core/catalog/model';
 import { formatProblem, getApi, getExtension, type TechDealAtlasApi } from './util';
 
-/** data/**\/*.json except the JSON Schemas, as paths relative to the extension root, sorted. */
+/** data/**\/*.json except the JSON Schemas and the sector rules, as paths relative to the extension root, sorted. */
 function shippedJsonFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) {
-        if (child !== 'data/schemas') walk(child);
+        // schemas/ and rules/ describe or classify catalog data; they are not catalog files.
+        if (child !== 'data/schemas' && child !== 'data/rules') walk(child);
       } else if (entry.name.endsWith('.json')) {
         out.push(child);
       }

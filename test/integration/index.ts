@@ -21,6 +21,7 @@ const SUITES: Record<string, () => void> = {
     require('./search.test');
     require('./userCatalog.test');
     require('./robustness.test');
+    require('./treatyImport.test');
     require('./startupTimings.test');
   },
   'first-load': () => {

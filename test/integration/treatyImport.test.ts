@@ -7,9 +7,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BatchSummary } from '../../src/core/import/importBatch';
+import type { TreeNode } from '../../src/core/tree/treeModel';
+import type { AtlasTreeHandle } from '../../src/features/tree';
 import { getApi, getExtension, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
+
+async function children(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
+  return (await tree.provider.getChildren(node)) ?? [];
+}
+
+function label(tree: AtlasTreeHandle, node: TreeNode): string {
+  const l = tree.provider.getTreeItem(node).label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
 
 describe('Import Treaties (ToTA XML)', function () {
   this.timeout(90_000);
@@ -29,6 +40,7 @@ describe('Import Treaties (ToTA XML)', function () {
   });
 
   after(async () => {
+    await vscode.commands.executeCommand('techDealAtlas.groupAgreementsBy', 'none');
     await config().update('language', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(root, '.techdeals', 'imported'), { recursive: true, force: true });
@@ -41,7 +53,7 @@ describe('Import Treaties (ToTA XML)', function () {
     assert.deepStrictEqual(summary.imported.map((t) => t.agreementId), ['tota-9001', 'tota-9002']);
     assert.deepStrictEqual(fs.readdirSync(path.join(root, '.techdeals', 'imported')).sort(), ['tota-9001.json', 'tota-9002.json'], 'no temporary file left behind');
     const skipped = new Map(summary.skipped.map((s) => [path.basename(s.file), s.reason]));
-    assert.match(skipped.get('copy_of_9001.xml') ?? '', /^same treaty \(ToTA 9001\) as .*pta_9001\.xml/);
+    assert.match(skipped.get('resubmitted_9001.xml') ?? '', /^same treaty \(ToTA 9001\) as .*pta_9001\.xml/);
     assert.match(skipped.get('malformed_9003.xml') ?? '', /^is not well-formed XML: line \d+, column \d+/);
     assert.deepStrictEqual(api.getProblems().filter((p) => p.file.includes('imported')), []);
   });
@@ -52,6 +64,33 @@ describe('Import Treaties (ToTA XML)', function () {
     assert.deepStrictEqual(again.imported.map((t) => t.agreementId), ['tota-9002']);
     assert.deepStrictEqual(fs.readdirSync(path.join(root, '.techdeals', 'imported')).sort(), ['tota-9001.json', 'tota-9002.json']);
     assert.strictEqual([...api.getCatalog()!.agreements.keys()].filter((id) => id === 'tota-9002').length, 1);
+  });
+
+  it('shows the imported agreements grouped by party in the tree, down to their chapters and articles', async () => {
+    await config().update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('techDealAtlas.groupAgreementsBy', 'party');
+    const tree = api.trees.agreements;
+    const groups = await waitFor('party groups', async () => {
+      const roots = await children(tree);
+      return roots.some((n) => label(tree, n) === 'European Free Trade Association') ? roots : undefined;
+    });
+    const efta = groups.find((n) => label(tree, n) === 'European Free Trade Association')!;
+    const eftaDeals = await children(tree, efta);
+    assert.deepStrictEqual(eftaDeals.map((n) => label(tree, n)), ['EFTA - Korea, Republic of']);
+    assert.ok(!groups.some((n) => label(tree, n) === 'Iceland'), 'EFTA members are not groups of their own for this agreement');
+    const korea = groups.find((n) => label(tree, n) === 'Republic of Korea')!;
+    const underKorea = (await children(tree, korea)).map((n) => label(tree, n));
+    assert.ok(underKorea.includes('EFTA - Korea, Republic of') && underKorea.includes('ROK–US TPD MOU'), underKorea.join(' | '));
+    assert.match(String(tree.provider.getTreeItem(korea).description), /\d+ agreements/);
+    const chapters = await children(tree, eftaDeals[0]);
+    assert.deepStrictEqual(chapters.map((n) => label(tree, n)), ['Preamble', 'CHAPTER TWO · Electronic Commerce', 'Unnamed part', 'Final Provisions']);
+    const articles = await children(tree, chapters[1]);
+    assert.deepStrictEqual(articles.map((n) => (n.kind === 'provision' ? n.uid : n.nodeId)), ['tota-9001/90002', 'tota-9001/90003']);
+    const chile = groups.find((n) => label(tree, n) === 'Republic of Chile')!;
+    const [chileMexico] = await children(tree, chile);
+    const [spanishChapter] = await children(tree, chileMexico);
+    const [spanishArticle] = await children(tree, spanishChapter);
+    assert.match(label(tree, spanishArticle), /^\[ES\] Las Partes no aplicarán/, 'a Spanish-only article in the English UI carries its language');
   });
 
   it('finds an imported article in search, by its Spanish words too', async () => {

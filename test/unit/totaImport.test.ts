@@ -145,12 +145,12 @@ describe('ToTA import', () => {
   it('skips a duplicate treaty in one run and names the file it duplicates; the summary lists what was skipped and why', () => {
     const batch = new ImportBatch(context);
     assert.ok(batch.add('pta_9001.xml', fixture('pta_9001.xml')));
-    assert.equal(batch.add('copy_of_9001.xml', fixture('copy_of_9001.xml')), undefined);
+    assert.equal(batch.add('resubmitted_9001.xml', fixture('resubmitted_9001.xml')), undefined);
     assert.equal(batch.add('malformed_9003.xml', fixture('malformed_9003.xml')), undefined);
     assert.ok(batch.add('pta_9002.xml', fixture('pta_9002.xml')));
     const lines = summaryLines(batch.summary);
     assert.equal(lines[0], 'Imported 2 treaties (7 articles); skipped 2 files.');
-    assert.equal(lines[1], '  skipped copy_of_9001.xml: same treaty (ToTA 9001) as pta_9001.xml, already imported in this run.');
+    assert.equal(lines[1], '  skipped resubmitted_9001.xml: same treaty (ToTA 9001) as pta_9001.xml, already imported in this run.');
     assert.match(lines[2], /^ {2}skipped malformed_9003\.xml: is not well-formed XML: line \d+/);
   });
 
