@@ -2,7 +2,7 @@
 // high-contrast dark and high-contrast light themes (English and Korean data), chosen through the command's quick
 // pick. Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
-import { escapeRegExp, runCommand, waitForWorkbench } from './driver.mjs';
+import { compareWebview, escapeRegExp, runCommand, waitForWorkbench } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
 import { shippedData, useWorkbench } from './suite.mjs';
 
@@ -14,19 +14,6 @@ const RUNS = [
   { kind: 'hc-light', themeClass: 'hc-light', colorTheme: 'Default High Contrast Light', lang: 'ko' },
 ];
 
-/** The comparison panel's page among the workbench's webviews (a Markdown preview may be open, or kept, too). */
-async function compareWebview(page, { timeout = 60_000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const count = await page.locator(selectors.webviewFrame).count();
-    for (let i = 0; i < count; i++) {
-      const frame = page.frameLocator(`${selectors.webviewFrame} >> nth=${i}`).frameLocator(selectors.webviewContent);
-      if (await frame.locator('table.matrix').count().catch(() => 0)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error('no comparison panel among the webviews');
-    await page.waitForTimeout(250);
-  }
-}
 
 for (const run of RUNS) {
   describe(`comparison panel, ${run.kind} theme, ${run.lang === 'ko' ? 'Korean' : 'English'} data`, function () {

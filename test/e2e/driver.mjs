@@ -83,3 +83,33 @@ export async function closeRunningExtensions(page) {
 export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Widens the primary side bar by `by` pixels (drags the sash on its right edge), so labels read in screenshots. */
+export async function widenSideBar(page, by) {
+  const sideBar = await page.locator(selectors.sideBar).boundingBox();
+  for (const sash of await page.locator(selectors.sideBarSash).all()) {
+    const box = await sash.boundingBox();
+    if (!box || Math.abs(box.x + box.width / 2 - (sideBar.x + sideBar.width)) > 6) continue;
+    await page.mouse.move(box.x + box.width / 2, sideBar.y + sideBar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + by, sideBar.y + sideBar.height / 2, { steps: 8 });
+    await page.mouse.up();
+    break;
+  }
+  const widened = await page.locator(selectors.sideBar).boundingBox();
+  return { before: sideBar.width, after: widened.width };
+}
+
+/** The comparison panel's page among the workbench's webviews (a Markdown preview may be open, or kept, too). */
+export async function compareWebview(page, { timeout = 60_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const count = await page.locator(selectors.webviewFrame).count();
+    for (let i = 0; i < count; i++) {
+      const frame = page.frameLocator(`${selectors.webviewFrame} >> nth=${i}`).frameLocator(selectors.webviewContent);
+      if (await frame.locator('table.matrix').count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no comparison panel among the webviews');
+    await page.waitForTimeout(250);
+  }
+}

@@ -2,7 +2,7 @@
 // data: expanded agreement, sector pivot, a provision's tooltip, a filtered tree and the agreement document.
 // Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
-import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind } from './driver.mjs';
+import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind, widenSideBar } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
 import { citationText, itemNumber, itemNumberIn, shippedData, useWorkbench } from './suite.mjs';
 
@@ -52,20 +52,9 @@ for (const run of RUNS) {
       await page.locator(`${selectors.activityBarItem}[aria-label^="Tech Deal Atlas"]`).first().click();
       for (const agreement of agreements) await row('Agreements', t(agreement.title.short)).waitFor({ timeout: 30_000 });
       assert.equal(await rows('Agreements').count(), agreements.length);
-      // A wider side bar, so labels and descriptions read in the screenshots: drag the sash on its right edge.
-      const sideBar = await page.locator(selectors.sideBar).boundingBox();
-      const sashes = await page.locator(selectors.sideBarSash).all();
-      for (const sash of sashes) {
-        const box = await sash.boundingBox();
-        if (!box || Math.abs(box.x + box.width / 2 - (sideBar.x + sideBar.width)) > 6) continue;
-        await page.mouse.move(box.x + box.width / 2, sideBar.y + sideBar.height / 2);
-        await page.mouse.down();
-        await page.mouse.move(box.x + box.width / 2 + 260, sideBar.y + sideBar.height / 2, { steps: 8 });
-        await page.mouse.up();
-        break;
-      }
-      const widened = await page.locator(selectors.sideBar).boundingBox();
-      assert.ok(widened.width > sideBar.width + 200, `side bar widened from ${sideBar.width} to ${widened.width}px`);
+      // A wider side bar, so labels and descriptions read in the screenshots.
+      const width = await widenSideBar(page, 260);
+      assert.ok(width.after > width.before + 200, `side bar widened from ${width.before} to ${width.after}px`);
     });
 
     it('expands an agreement into sectors with provision counts, and a sector into provisions', async () => {

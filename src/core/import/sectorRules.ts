@@ -129,6 +129,10 @@ export class SectorClassifier {
       if (clear && clear === scores[0]) return this.byKeywords(scores);
       return basis(named[0].sector);
     }
+    // A broad chapter ("Trade in Services, Establishment and Electronic Commerce") holds sections its title does not
+    // name (telecommunications, financial services): an article whose keywords clearly place it elsewhere goes there.
+    const elsewhere = scores[0];
+    if (elsewhere && !named.some((n) => n.sector === elsewhere.sector) && elsewhere.score >= this.data.minScore + 1 && named.length > 1) return this.byKeywords(scores);
     if (named.length === 1) return basis(named[0].sector);
     const favoured = scores.find((s) => named.some((n) => n.sector === s.sector));
     return basis(favoured?.sector ?? named[0].sector);

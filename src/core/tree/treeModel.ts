@@ -12,12 +12,14 @@
 // provisions are worked out only when a node is expanded.
 import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusLabel } from '../labels/agreementLabels';
 import { formatCitation } from '../citation/citation';
-import { otherLanguage } from '../text/language';
+import { truncate } from '../text/truncate';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { agreementKindIcon, PROVISION_ICON } from '../labels/icons';
 import { capitalized, chapterLabel, officialLocationWithSources, provisionNumberLabel, provisionReference, provisionTextLabel } from '../labels/provisionLabels';
 import {
+  otherText,
   text,
+  type Texts,
   type Agreement,
   type AgreementKind,
   type AgreementState,
@@ -28,7 +30,8 @@ import {
   type Provision,
   type SectorData,
 } from '../catalog/model';
-import { citedSources, sourceKindLabel } from '../labels/provenance';
+import { attributionLines, citedSources, sourceKindLabel } from '../labels/provenance';
+import { displayText, displayTextMarkdown } from '../labels/textLabels';
 
 export type TreeViewKind = 'agreements' | 'sectors';
 
@@ -862,10 +865,13 @@ export class TreeModel {
     const agreement = this.catalog.agreements.get(provision.agreementId);
     const agreementName = this.agreementShortName(provision.agreementId);
     const name = provisionReference(agreement, provision, lang);
+    // A treaty article with its own heading ("Cross-Border Information Flows") is known by it; the atlas's own items
+    // (whose headings are shared pillars) by their text. The description says whose number it is, never a clause number
+    // of ours: the treaty's own ("ARTICLE 15.8") where a source gives it, then the dataset's.
+    const titled = provision.heading && agreement && hasChapters(agreement);
     return {
-      label: provisionTextLabel(provision, lang),
-      // The agreement is the item's ancestor in both views; its number says whose numbering it is (never a clause number).
-      description: provisionNumberLabel(agreement, provision, lang),
+      label: titled ? displayText(provision.heading!, lang) : provisionTextLabel(provision, lang),
+      description: titled ? provisionReference(agreement, provision, lang) : provisionNumberLabel(agreement, provision, lang),
       tooltip: this.provisionTooltip(provision, agreementName, name),
       icon: PROVISION_ICON,
       contextValue: 'provision',
@@ -876,12 +882,10 @@ export class TreeModel {
 
   private provisionTooltip(provision: Provision, agreementName: string, name: string): string {
     const { lang, s, catalog } = this;
-    const other = otherLanguage(lang);
     const heading = provision.heading ? ` — *${escapeMarkdown(text(provision.heading, lang))}*` : '';
-    const lines = [`**${escapeMarkdown(agreementName)} · ${escapeMarkdown(name)}**${heading}`, '', escapeMarkdown(text(provision.text, lang))];
-    if (provision.text[other] && provision.text[other] !== provision.text[lang]) {
-      lines.push('', `*${s.otherLanguage}:* ${escapeMarkdown(provision.text[other])}`);
-    }
+    const lines = [`**${escapeMarkdown(agreementName)} · ${escapeMarkdown(name)}**${heading}`, '', displayTextMarkdown(truncateForTooltip(provision.text), lang)];
+    const second = otherText(provision.text, lang);
+    if (second) lines.push('', `*${s.otherLanguage}:* ${escapeMarkdown(second.text)}`);
     const agreement = catalog.agreements.get(provision.agreementId);
     const chapter = agreement && provision.chapter !== undefined && hasChapters(agreement) ? this.chapterName(agreement, this.chapterOf(agreement, provision)) : undefined;
     if (chapter) lines.push('', `**${s.chapter}:** ${escapeMarkdown(chapter)}`);
@@ -893,6 +897,7 @@ export class TreeModel {
       lines.push('', `**${s.source}:** ${escapeMarkdown(text(source.title, lang))}${where} *(${escapeMarkdown(sourceKindLabel(source.kind, lang))})*`);
       if (source.note) lines.push('', `> ⚠ ${escapeMarkdown(text(source.note, lang))}`);
     }
+    for (const line of attributionLines(catalog, provision.provenance, lang)) lines.push('', `*${escapeMarkdown(line)}*`);
     lines.push('', `**${s.citation}:** ${markdownCodeSpan(formatCitation(catalog, provision, lang))}`);
     return lines.join('\n');
   }
@@ -983,4 +988,11 @@ export function nodeTarget(node: TreeNode): TreeTarget | undefined {
   if (node.kind === 'sector') return { kind: 'sector', id: node.sectorId };
   if (node.kind === 'provision') return { kind: 'provision', id: node.uid };
   return undefined;
+}
+
+/** A tooltip shows at most this much of a provision's text; the agreement document has all of it. */
+const TOOLTIP_TEXT_MAX = 4000;
+
+function truncateForTooltip(value: Texts): Texts {
+  return Object.fromEntries(Object.entries(value).map(([tag, t]) => [tag, t.length > TOOLTIP_TEXT_MAX ? truncate(t, TOOLTIP_TEXT_MAX) : t]));
 }
