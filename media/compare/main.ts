@@ -222,6 +222,9 @@ function updateStickyOffset(): void {
   const toolbar = main.querySelector<HTMLElement>('.toolbar');
   const sticky = toolbar !== null && getComputedStyle(toolbar).position === 'sticky';
   document.documentElement.style.setProperty('--toolbar-height', `${sticky ? toolbar.offsetHeight : 0}px`);
+  // A long sector row (a large treaty's dozens of articles) keeps its sector name in view below the column headers.
+  const head = main.querySelector<HTMLElement>('table.matrix thead');
+  document.documentElement.style.setProperty('--thead-height', `${head?.offsetHeight ?? 0}px`);
 }
 new ResizeObserver(updateStickyOffset).observe(document.body);
 

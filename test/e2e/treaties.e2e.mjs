@@ -134,6 +134,7 @@ for (const run of RUNS) {
       await panama.waitFor({ timeout: 20_000 });
       await expand(panama);
       await expand(row(PANAMA_CHILE));
+      assert.ok(await row('[ES] CAPÍTULO 1 · Disposiciones Iniciales').count(), 'a Spanish chapter: badge first, then its own number and title');
       const preamble = row('Preamble');
       await expand(preamble);
       const article = row(/\[ES\] TRATADO DE LIBRE COMERCIO/);
@@ -142,6 +143,7 @@ for (const run of RUNS) {
       const hover = page.locator(selectors.hover).filter({ hasText: 'ToTA' }).first();
       await hover.waitFor({ timeout: 10_000 });
       assert.match(await hover.innerText(), /CC BY-NC 4\.0/);
+      await page.waitForTimeout(800); // the hover fades in
       await workbench.shot('treaties-spanish-article');
     });
   });

@@ -289,12 +289,12 @@ function renderRow(input: ComparePageInput, comparison: Comparison, row: Compari
   const labels = LABELS[lang];
   const sectorName = text(row.sector.name, lang);
   const sectorHeader =
-    `<th scope="row" role="rowheader" class="sector">` +
+    `<th scope="row" role="rowheader" class="sector"><div class="sector-head">` +
     `<button type="button" class="sector-name" data-action="revealSector" data-id="${h(row.sector.id)}" data-nav data-row="${rowIndex}" data-col="0" ` +
     `data-key="sector-row:${h(row.sector.id)}" tabindex="-1" title="${h(`${text(row.sector.description, lang)}\n${s.revealSector}`)}">` +
     `${icon(sectorIcon(row.sector.icon))}<span>${h(sectorName)}</span></button>` +
     `<span class="badge coverage-${row.coverage}">${icon(COVERAGE_ICONS[row.coverage])}${h(coverageLabel(row, comparison, lang))}</span>` +
-    `</th>`;
+    `</div></th>`;
   const cells = row.cells.map((provisions, index) => {
     const agreement = comparison.agreements[index];
     const columnLabel = `<span class="cell-label" aria-hidden="true">${h(text(agreement.title.short, lang))}</span>`;

@@ -6,10 +6,10 @@
 // cites a clause that does not exist. So every label says whose number it is ("atlas item 28", "ToTA article
 // 15225"), and an agreement's own structure ("II. Areas of Cooperation — …", "Article 15.8") is shown only where a
 // source gives it (`officialLocation`), with that source.
-import { text, type Agreement, type Catalog, type Lang, type LocalizedText, type Provision, type SectorBasis } from '../catalog/model';
+import { text, textIn, type Agreement, type Catalog, type Lang, type LocalizedText, type Provision, type SectorBasis } from '../catalog/model';
 import { truncate } from '../text/truncate';
 import { citedSources } from './provenance';
-import { displayText } from './textLabels';
+import { displayText, languageBadge } from './textLabels';
 
 /** Longest provision text shown in a label; the full text is in the tooltip and the document. */
 const LABEL_MAX = 120;
@@ -71,9 +71,11 @@ export function chapterLabel(agreement: Pick<Agreement, 'chapters'> | undefined,
   if (chapterId === undefined) return undefined;
   const chapter = agreement?.chapters?.find((c) => c.id === chapterId);
   if (!chapter) return undefined;
-  const title = chapter.title && displayText(chapter.title, lang);
-  if (chapter.number && title) return `${chapter.number} · ${title}`;
-  return title ?? chapter.number ?? UNNAMED_PART[lang];
+  if (!chapter.title) return chapter.number ?? UNNAMED_PART[lang];
+  // The badge goes in front of the whole label: the number is written in the title's language too ("CAPÍTULO 3").
+  const badge = languageBadge(chapter.title, lang);
+  const label = [chapter.number, textIn(chapter.title, lang).text].filter(Boolean).join(' · ');
+  return badge ? `[${badge}] ${label}` : label;
 }
 
 export const UNNAMED_PART: Record<Lang, string> = { ko: '제목 없는 부분', en: 'Unnamed part' };
