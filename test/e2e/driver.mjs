@@ -113,3 +113,20 @@ export async function compareWebview(page, { timeout = 60_000 } = {}) {
     await page.waitForTimeout(250);
   }
 }
+
+/** A view's pane in the side bar, by the view's title. */
+export function sideBarPane(page, title) {
+  return page.locator(selectors.sideBarPane).filter({ has: page.locator(`${selectors.paneHeader}[aria-label^="${title}"]`) });
+}
+
+/** Expands or collapses a side bar pane by its header. */
+export async function setPaneExpanded(page, title, expanded) {
+  const header = sideBarPane(page, title).locator(selectors.paneHeader);
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+}
+
+/** Expands a tree row (a click toggles it) and waits until it is expanded. */
+export async function expandRow(page, row) {
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+}

@@ -2,7 +2,7 @@
 // data: expanded agreement, sector pivot, a provision's tooltip, a filtered tree and the agreement document.
 // Every screenshot is taken only after asserting what it shows. PNGs: test/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
-import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind, widenSideBar } from './driver.mjs';
+import { activeEditorText, escapeRegExp, openFile, runCommand, waitForThemeKind, widenSideBar, sideBarPane, setPaneExpanded as setPane, expandRow } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
 import { citationText, itemNumber, itemNumberIn, shippedData, useWorkbench } from './suite.mjs';
 
@@ -29,19 +29,13 @@ for (const run of RUNS) {
     });
     let page;
     const shot = (name) => workbench.shot(name);
-    const pane = (title) => page.locator(selectors.sideBarPane).filter({ has: page.locator(`${selectors.paneHeader}[aria-label^="${title}"]`) });
+    const pane = (title) => sideBarPane(page, title);
     const rows = (title) => pane(title).locator(selectors.treeRow);
     const row = (title, text) => rows(title).filter({ hasText: text }).first();
     /** The row at a visual position (list rows are absolutely positioned: DOM order is not display order). */
     const rowAt = (title, index) => pane(title).locator(`${selectors.treeRow}[data-index="${index}"]`);
-    const setPaneExpanded = async (title, expanded) => {
-      const header = pane(title).locator(selectors.paneHeader);
-      if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-    };
-    const expand = async (r) => {
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-      await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await r.elementHandle());
-    };
+    const setPaneExpanded = (title, expanded) => setPane(page, title, expanded);
+    const expand = (r) => expandRow(page, r);
 
     before(async () => {
       page = workbench.page;

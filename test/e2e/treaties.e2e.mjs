@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MEMO_WORKSPACE, ROOT } from '../harness/vscode-host.mjs';
-import { compareWebview, runCommand, waitForThemeKind, widenSideBar } from './driver.mjs';
+import { compareWebview, runCommand, waitForThemeKind, widenSideBar, sideBarPane, setPaneExpanded as setPane, expandRow } from './driver.mjs';
 import { commandLabels, selectors } from './selectors.mjs';
 import { useWorkbench } from './suite.mjs';
 
@@ -60,16 +60,10 @@ for (const run of RUNS) {
       },
     });
     let page;
-    const pane = (title) => page.locator(selectors.sideBarPane).filter({ has: page.locator(`${selectors.paneHeader}[aria-label^="${title}"]`) });
+    const pane = (title) => sideBarPane(page, title);
     const row = (text) => pane('Agreements').locator(selectors.treeRow).filter({ hasText: text }).first();
-    const setPaneExpanded = async (title, expanded) => {
-      const header = pane(title).locator(selectors.paneHeader);
-      if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-    };
-    const expand = async (r) => {
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-      await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await r.elementHandle());
-    };
+    const setPaneExpanded = (title, expanded) => setPane(page, title, expanded);
+    const expand = (r) => expandRow(page, r);
 
     before(async () => {
       page = workbench.page;

@@ -7,20 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BatchSummary } from '../../src/core/import/importBatch';
-import type { TreeNode } from '../../src/core/tree/treeModel';
-import type { AtlasTreeHandle } from '../../src/features/tree';
-import { getApi, getExtension, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, treeChildren, treeLabel, getExtension, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
 
-async function children(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
-  return (await tree.provider.getChildren(node)) ?? [];
-}
-
-function label(tree: AtlasTreeHandle, node: TreeNode): string {
-  const l = tree.provider.getTreeItem(node).label;
-  return typeof l === 'string' ? l : (l?.label ?? '');
-}
+const children = treeChildren;
+const label = treeLabel;
 
 describe('Import Treaties (ToTA XML)', function () {
   this.timeout(90_000);

@@ -8,18 +8,12 @@ import { escapeMarkdown } from '../../src/core/text/markdown';
 import { text, type Agreement, type Catalog, type Lang, type Provision } from '../../src/core/catalog/model';
 import type { TreeNode } from '../../src/core/tree/treeModel';
 import type { AtlasTreeHandle } from '../../src/features/tree';
-import { getApi, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, treeChildren, treeLabel, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
 
-async function children(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
-  return (await tree.provider.getChildren(node)) ?? [];
-}
-
-function label(tree: AtlasTreeHandle, node: TreeNode): string {
-  const l = tree.provider.getTreeItem(node).label;
-  return typeof l === 'string' ? l : (l?.label ?? '');
-}
+const children = treeChildren;
+const label = treeLabel;
 
 /** Sets the data language and waits until the Agreements view shows it. */
 async function useLanguage(api: TechDealAtlasApi, lang: Lang): Promise<void> {

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TechDealAtlasApi } from '../../src/api';
 import type { CatalogProblem } from '../../src/core/catalog/model';
+import type { TreeNode } from '../../src/core/tree/treeModel';
+import type { AtlasTreeHandle } from '../../src/features/tree';
 
 export type { TechDealAtlasApi };
 export const EXTENSION_ID = 'tech-deal-atlas.tech-deal-atlas';
@@ -49,4 +51,15 @@ export function termCatalogFile(id: string, en: string, extra = ''): string {
     provenance: [{ source: 'seed-commentary', locator: { paragraph: 1 } }],
   };
   return JSON.stringify({ terms: [term] }, null, 2);
+}
+
+/** A tree node's children, as VS Code would ask for them. */
+export async function treeChildren(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
+  return (await tree.provider.getChildren(node)) ?? [];
+}
+
+/** A tree node's label, as VS Code would show it. */
+export function treeLabel(tree: AtlasTreeHandle, node: TreeNode): string {
+  const l = tree.provider.getTreeItem(node).label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
 }
