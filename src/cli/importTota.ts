@@ -53,7 +53,7 @@ function main(argv: string[]): number {
         renameSync(temp, target);
       } catch (err) {
         rmSync(temp, { force: true });
-        throw err;
+        batch.notWritten(file, treaty.agreementId, `could not be written (${(err as Error).message}).`);
       }
     }
   }

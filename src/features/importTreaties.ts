@@ -87,8 +87,7 @@ async function importOne(file: vscode.Uri, batch: ImportBatch, target: vscode.Ur
     await vscode.workspace.fs.rename(temporary, destination, { overwrite: true });
   } catch (err) {
     await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
-    batch.summary.imported.pop();
-    batch.skip(name, vscode.l10n.t('could not be written ({0}).', err instanceof Error ? err.message : String(err)));
+    batch.notWritten(name, treaty.agreementId, vscode.l10n.t('could not be written ({0}).', err instanceof Error ? err.message : String(err)));
   }
 }
 

@@ -41,7 +41,8 @@ for (const run of RUNS) {
       try {
         execFileSync('tar', ['-xJf', ARCHIVE, '-C', unpacked, ...TREATIES.map((t) => `xml/${t}`)]);
         fs.rmSync(folder, { recursive: true, force: true });
-        execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/importTota.ts', ...TREATIES.map((t) => path.join(unpacked, 'xml', t)), '--out', folder], { cwd: ROOT });
+        // The documented command, as an analyst runs it.
+        execFileSync('npm', ['run', '-s', 'import:tota', '--', ...TREATIES.map((t) => path.join(unpacked, 'xml', t)), '--out', folder], { cwd: ROOT });
       } finally {
         fs.rmSync(unpacked, { recursive: true, force: true });
       }

@@ -42,16 +42,16 @@ describe('Import Treaties (ToTA XML)', function () {
   });
 
   it('writes one file per treaty and says what it skipped and why', () => {
-    assert.deepStrictEqual(summary.imported.map((t) => t.agreementId), ['tota-9001', 'tota-9002']);
+    assert.deepStrictEqual(summary.imported.map((t) => t.agreementId), ['tota-9002', 'tota-9001'], 'in file name order');
     assert.deepStrictEqual(fs.readdirSync(path.join(root, '.techdeals', 'imported')).sort(), ['tota-9001.json', 'tota-9002.json'], 'no temporary file left behind');
     const skipped = new Map(summary.skipped.map((s) => [path.basename(s.file), s.reason]));
-    assert.match(skipped.get('resubmitted_9001.xml') ?? '', /^same treaty \(ToTA 9001\) as .*pta_9001\.xml/);
-    assert.match(skipped.get('malformed_9003.xml') ?? '', /^is not well-formed XML: line \d+, column \d+/);
+    assert.match(skipped.get('invented-resubmitted-efta-korea.xml') ?? '', /^same treaty \(ToTA 9001\) as .*invented-efta-korea\.xml/);
+    assert.match(skipped.get('invented-malformed.xml') ?? '', /^is not well-formed XML: line \d+, column \d+/);
     assert.deepStrictEqual(api.getProblems().filter((p) => p.file.includes('imported')), []);
   });
 
   it('replaces a treaty on re-import instead of adding a second copy', async () => {
-    const fixture = vscode.Uri.file(path.join(getExtension().extensionPath, 'test', 'fixtures', 'tota', 'xml', 'pta_9002.xml'));
+    const fixture = vscode.Uri.file(path.join(getExtension().extensionPath, 'test', 'fixtures', 'tota', 'xml', 'invented-chile-mexico-es.xml'));
     const again = (await vscode.commands.executeCommand<BatchSummary>('techDealAtlas.importTreaties', { sources: [fixture], folder: vscode.workspace.workspaceFolders![0].uri }))!;
     assert.deepStrictEqual(again.imported.map((t) => t.agreementId), ['tota-9002']);
     assert.deepStrictEqual(fs.readdirSync(path.join(root, '.techdeals', 'imported')).sort(), ['tota-9001.json', 'tota-9002.json']);

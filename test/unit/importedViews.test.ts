@@ -44,7 +44,7 @@ function catalogWith(...xml: string[]): Catalog {
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'tota', 'xml', name), 'utf8');
 
 describe('imported treaties in the views', () => {
-  const catalog = catalogWith(fixture('pta_9001.xml'), fixture('pta_9002.xml'));
+  const catalog = catalogWith(fixture('invented-efta-korea.xml'), fixture('invented-chile-mexico-es.xml'));
   const spanish = catalog.provisions.get('tota-9002/90006')!;
 
   it('shows a Spanish-only article in the English UI as the original with a badge, and Korean-English texts as before', () => {
@@ -110,11 +110,11 @@ describe('imported treaties in the views', () => {
   });
 
   it('folds a long comparison cell and clips a long text until expanded', () => {
-    const many = fixture('pta_9001.xml').replace(
+    const many = fixture('invented-efta-korea.xml').replace(
       /<chapter [^>]*name="Electronic Commerce"[\s\S]*?<\/chapter>/,
       `<chapter name="Electronic Commerce" chapter_identifier="902">${Array.from({ length: 12 }, (_, i) => `<article article_identifier="9100${i}">Electronic commerce clause ${i}. ${'Paperless trading. '.repeat(i === 0 ? 60 : 1)}</article>`).join('')}</chapter>`,
     );
-    const big = catalogWith(many, fixture('pta_9002.xml'));
+    const big = catalogWith(many, fixture('invented-chile-mexico-es.xml'));
     const ids = ['tota-9001', 'tota-9002'];
     const html = renderComparePage({ catalog: big, comparison: buildComparison(big, ids), view: { ...DEFAULT_VIEW, agreements: ids }, lang: 'en', uiLanguage: 'en', strings: PAGE_STRINGS }, RESOURCES);
     const cell = /<td role="cell" class="cell">.*?<\/td>/s.exec(html.slice(html.indexOf('data-sector="data-digital"')))![0];

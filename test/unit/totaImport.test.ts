@@ -33,8 +33,8 @@ function loadWith(...treaties: ImportedTreaty[]) {
 }
 
 describe('ToTA import', () => {
-  const efta = imported(fixture('pta_9001.xml'));
-  const chileMexico = imported(fixture('pta_9002.xml'));
+  const efta = imported(fixture('invented-efta-korea.xml'));
+  const chileMexico = imported(fixture('invented-chile-mexico-es.xml'));
 
   it('keeps every meta field the model can hold', () => {
     const a = agreementOf(efta);
@@ -122,7 +122,7 @@ describe('ToTA import', () => {
 
   it('imports an article of 100,000 characters whole, and the loader accepts it', () => {
     const long = Array.from({ length: 12_500 }, (_, i) => `clause${i % 10} `).join('').slice(0, 100_000);
-    const xml = fixture('pta_9001.xml').replace('The Parties shall exchange views on paperless trading.', long);
+    const xml = fixture('invented-efta-korea.xml').replace('The Parties shall exchange views on paperless trading.', long);
     const t = imported(xml);
     assert.equal(agreementOf(t).provisions[2].text.en.length, long.trim().length);
     const { problems, catalog } = loadWith(t);
@@ -131,12 +131,12 @@ describe('ToTA import', () => {
   });
 
   it('refuses malformed XML with the place of the error, and a file that is not a ToTA treaty', () => {
-    const malformed = importTotaXml(fixture('malformed_9003.xml'), context);
+    const malformed = importTotaXml(fixture('invented-malformed.xml'), context);
     assert.equal(malformed.ok, false);
     assert.match(!malformed.ok ? malformed.reason : '', /^is not well-formed XML: line \d+, column \d+/);
     const other = importTotaXml('<?xml version="1.0"?><html><body/></html>', context);
     assert.deepEqual(other, { ok: false, reason: 'has no <treaty><meta> element: not a ToTA treaty file' });
-    const noArticles = importTotaXml(fixture('pta_9002.xml').replace(/<body>[\s\S]*<\/body>/, '<body/>'), context);
+    const noArticles = importTotaXml(fixture('invented-chile-mexico-es.xml').replace(/<body>[\s\S]*<\/body>/, '<body/>'), context);
     assert.deepEqual(noArticles, { ok: false, reason: 'has no articles with text: nothing to import' });
     const binary = importTotaXml('<treaty>\u0000</treaty>', context);
     assert.deepEqual(binary, { ok: false, reason: 'is binary, not XML text' });
@@ -144,19 +144,29 @@ describe('ToTA import', () => {
 
   it('skips a duplicate treaty in one run and names the file it duplicates; the summary lists what was skipped and why', () => {
     const batch = new ImportBatch(context);
-    assert.ok(batch.add('pta_9001.xml', fixture('pta_9001.xml')));
-    assert.equal(batch.add('resubmitted_9001.xml', fixture('resubmitted_9001.xml')), undefined);
-    assert.equal(batch.add('malformed_9003.xml', fixture('malformed_9003.xml')), undefined);
-    assert.ok(batch.add('pta_9002.xml', fixture('pta_9002.xml')));
+    assert.ok(batch.add('invented-efta-korea.xml', fixture('invented-efta-korea.xml')));
+    assert.equal(batch.add('invented-resubmitted-efta-korea.xml', fixture('invented-resubmitted-efta-korea.xml')), undefined);
+    assert.equal(batch.add('invented-malformed.xml', fixture('invented-malformed.xml')), undefined);
+    assert.ok(batch.add('invented-chile-mexico-es.xml', fixture('invented-chile-mexico-es.xml')));
     const lines = summaryLines(batch.summary);
     assert.equal(lines[0], 'Imported 2 treaties (7 articles); skipped 2 files.');
-    assert.equal(lines[1], '  skipped resubmitted_9001.xml: same treaty (ToTA 9001) as pta_9001.xml, already imported in this run.');
-    assert.match(lines[2], /^ {2}skipped malformed_9003\.xml: is not well-formed XML: line \d+/);
+    assert.equal(lines[1], '  skipped invented-resubmitted-efta-korea.xml: same treaty (ToTA 9001) as invented-efta-korea.xml, already imported in this run.');
+    assert.match(lines[2], /^ {2}skipped invented-malformed\.xml: is not well-formed XML: line \d+/);
+  });
+
+  it('counts a treaty that could not be written as skipped, and takes a later copy of it', () => {
+    const batch = new ImportBatch(context);
+    const first = batch.add('invented-efta-korea.xml', fixture('invented-efta-korea.xml'))!;
+    batch.notWritten('invented-efta-korea.xml', first.agreementId, 'could not be written (disk full).');
+    assert.deepEqual(batch.summary.imported, []);
+    assert.deepEqual(batch.summary.skipped, [{ file: 'invented-efta-korea.xml', reason: 'could not be written (disk full).' }]);
+    assert.ok(batch.add('invented-resubmitted-efta-korea.xml', fixture('invented-resubmitted-efta-korea.xml')));
+    assert.equal(summaryLines(batch.summary)[0], 'Imported 1 treaty (5 articles); skipped 1 file.');
   });
 
   it('writes the same file for the same treaty, so a re-import replaces it', () => {
     assert.equal(importedFileName('tota-9001'), 'tota-9001.json');
-    assert.equal(serializeImported(imported(fixture('pta_9001.xml')).file), serializeImported(efta.file));
+    assert.equal(serializeImported(imported(fixture('invented-efta-korea.xml')).file), serializeImported(efta.file));
   });
 
   it('loads through the normal loader with zero problems: ToTA\'s KOR is the shipped Korea, EFTA a bloc', () => {

@@ -54,6 +54,13 @@ export class ImportBatch {
   skip(file: string, reason: string): void {
     this.summary.skipped.push({ file, reason });
   }
+
+  /** A treaty `add` returned could not be written: it counts as skipped, and a later copy of it may still be imported. */
+  notWritten(file: string, agreementId: string, reason: string): void {
+    this.summary.imported = this.summary.imported.filter((t) => t.agreementId !== agreementId);
+    this.seen.delete(agreementId);
+    this.skip(file, reason);
+  }
 }
 
 /** The summary as lines of text: totals, then every skipped file and every warning. */

@@ -123,6 +123,8 @@ export class SectorClassifier {
     named.sort((a, b) => a.at - b.at);
     const basis = (sector: string): Classification => ({ sectors: [sector], basis: [{ sector, by: 'chapter-title', evidence: [title.replace(/\s+/g, ' ')] }] });
     const general = new Set(this.data.generalTitleSectors ?? []);
+    // A title naming one specific sector decides alone: the article's keywords are not even counted.
+    if (named.length === 1 && !general.has(named[0].sector)) return basis(named[0].sector);
     const scores = this.scores(foldedText);
     if (named.every((n) => general.has(n.sector))) {
       const clear = scores.find((s) => !general.has(s.sector) && s.score >= this.data.minScore + 1);
@@ -132,8 +134,7 @@ export class SectorClassifier {
     // A broad chapter ("Trade in Services, Establishment and Electronic Commerce") holds sections its title does not
     // name (telecommunications, financial services): an article whose keywords clearly place it elsewhere goes there.
     const elsewhere = scores[0];
-    if (elsewhere && !named.some((n) => n.sector === elsewhere.sector) && elsewhere.score >= this.data.minScore + 1 && named.length > 1) return this.byKeywords(scores);
-    if (named.length === 1) return basis(named[0].sector);
+    if (elsewhere && !named.some((n) => n.sector === elsewhere.sector) && elsewhere.score >= this.data.minScore + 1) return this.byKeywords(scores);
     const favoured = scores.find((s) => named.some((n) => n.sector === s.sector));
     return basis(favoured?.sector ?? named[0].sector);
   }
