@@ -183,6 +183,40 @@ describe('catalog loader', () => {
     });
   });
 
+  describe('large files (over 64 KiB, such as imported treaties)', () => {
+    /** VALID with a summary long enough to take the native parser's path; the line layout is unchanged. */
+    const large = (from = '"id": "deal",', to = '"id": "deal",') =>
+      variant('"en": "Summary"', `"en": "Summary", ${['fr', 'de', 'es', 'it', 'pt'].map((l) => `"${l}": "${'S'.repeat(15_000)}"`).join(', ')}`).replace(from, to);
+    const bytes = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+
+    it('load to the same catalog as a small file does', () => {
+      const { problems, catalog, goodFiles } = load(bytes(large()));
+      assert.deepEqual(problems, []);
+      assert.equal(catalog.provisions.get('deal/1')?.text.en, 'AI cooperation');
+      assert.equal(goodFiles.get('memo/.techdeals/deal.json')!.text, large(), 'its text is decoded again on demand, without the BOM');
+    });
+
+    it('are pointed into by another file’s clash, from their kept bytes', () => {
+      const clash = `{\n  "parties": [\n    { "id": "US", "name": { "ko": "미국", "en": "USA" }, "short": { "ko": "미국", "en": "US" } }\n  ]\n}\n`;
+      const { problems } = buildCatalog([
+        { file: 'a.json', content: bytes(large()) },
+        { file: 'b.json', content: clash },
+      ]);
+      assert.equal(only(problems).message, 'Duplicate party id "US": already defined at a.json:4:13.');
+      assert.deepEqual([only(problems).file, only(problems).line, only(problems).column], ['b.json', 3, 13]);
+    });
+
+    it('get every check and position of the full path when the native parser cannot vouch for them', () => {
+      const schema = only(load(bytes(large('"paragraph": 3', '"paragraph": 0'))).problems);
+      assert.deepEqual([schema.code, schema.line, schema.column], ['schema', 27, 71]);
+      const hostile = only(load(bytes(large('"id": "deal",', '"id": "deal", "__proto__": { "polluted": true },'))).problems);
+      assert.deepEqual([hostile.code, hostile.line, hostile.column], ['forbidden-key', 14, 21]);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      const deep = only(load(bytes(large('"locator": { "paragraph": 3 }', `"locator": { "paragraph": 3, "x": ${'['.repeat(80)}${']'.repeat(80)} }`))).problems);
+      assert.deepEqual([deep.code, deep.line], ['too-deep', 27]);
+    });
+  });
+
   it('reports a duplicate provision id within an agreement', () => {
     const twice = variant(
       '"provisions": [',

@@ -45,6 +45,7 @@ export interface LoadOptions {
 /** A file that parsed and validated without errors, with what is needed to point at its contents later. */
 export interface ParsedFile {
   readonly file: string;
+  /** The file's text (decoded again from its bytes when those are what is kept; see `lazilyPositioned`). */
   readonly text: string;
   /** Syntax tree with offsets: built only when a problem needs a position in the file. */
   readonly root: Node;
@@ -57,20 +58,31 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 
 /**
  * A checked file: its tree and line index are built only if a problem needs a position in it. A tree with offsets
- * costs several times the text's size, so none is kept for the many files that never need one.
+ * costs several times the text's size, so none is kept for the many files that never need one. Nor is a large file's
+ * text, which as a JavaScript string takes up to twice its UTF-8 size on the heap (two bytes a character once one
+ * character is outside Latin-1): its bytes are kept instead and decoded again on the rare call for a position.
  */
-function lazilyPositioned(file: string, text: string, data: CatalogFile): ParsedFile {
+function lazilyPositioned(file: string, text: string, data: CatalogFile, bytes: Uint8Array | undefined): ParsedFile {
   let root: Node | undefined;
   let lines: LineIndex | undefined;
+  const keptBytes = bytes && text.length > TREE_PARSE_MAX_BYTES ? bytes : undefined;
+  const keptText = keptBytes ? undefined : text;
+  const source = () => {
+    if (keptText !== undefined) return keptText;
+    const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(keptBytes);
+    return decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded; // as parseFile: positions skip a BOM
+  };
   return {
     file,
-    text,
     data,
+    get text() {
+      return source();
+    },
     get root() {
-      return (root ??= parseTree(text, [], PARSE_OPTIONS)!);
+      return (root ??= parseTree(source(), [], PARSE_OPTIONS)!);
     },
     get lines() {
-      return (lines ??= new LineIndex(text));
+      return (lines ??= new LineIndex(source()));
     },
   };
 }
@@ -84,10 +96,12 @@ export interface LoadResult {
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 /**
- * Files up to this size are read by the tree parser, which also warns about duplicate keys (a hand-editing slip);
- * larger ones — generated files, such as imported treaties — by the native `JSON.parse` when they are plain JSON.
+ * Files up to this size — what a person writes by hand — are read by the tree parser, which also warns about
+ * duplicate keys (a hand-editing slip). Larger ones, such as imported treaties, are read by the native `JSON.parse`
+ * when they are plain JSON and valid: a tree with offsets costs several times the parse, and 450 treaties would pay
+ * it on every load. Such a file's duplicate key is not reported (the last one counts, as in the tree path).
  */
-const TREE_PARSE_MAX_BYTES = 512 * 1024;
+const TREE_PARSE_MAX_BYTES = 64 * 1024;
 const MAX_SCHEMA_ERRORS = 500;
 const DEFAULT_MAX_PROBLEMS_PER_FILE = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -206,6 +220,7 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
     return undefined;
   }
   let text: string;
+  const bytes = typeof input.content === 'string' ? undefined : input.content;
   if (typeof input.content === 'string') {
     text = input.content;
   } else {
@@ -227,25 +242,28 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
     return undefined;
   }
   options.faultHook?.(file, text);
-  // Before anything that recurses per level (the parsers, the tree walk, the schema check).
+  const trusted = options.trusted?.(file) ?? false;
+  if (trusted || text.length > TREE_PARSE_MAX_BYTES) {
+    // Plain JSON: the native parser is many times faster than building a tree with offsets, and it does not recurse
+    // (a file nested thousands of levels deep parses). Whatever this path cannot vouch for — a syntax error, JSONC,
+    // nesting, a forbidden key, a schema error — goes down the full path below, which says where and why.
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    if (data && typeof data === 'object' && !Array.isArray(data) && (trusted || (plainShape(data) && schemaValidator()(data)))) {
+      return lazilyPositioned(file, text, data as CatalogFile, bytes);
+    }
+  }
+  // Before anything that recurses per level (the tree parser, the tree walk, the schema check).
   const deep = tooDeepAt(text);
   if (deep >= 0) {
     problems.push(
       problemAt(file, new LineIndex(text), '', deep, 1, 'too-deep', `Nested too deeply: more than ${MAX_NESTING} levels of brackets here. A catalog file needs about eight; the file is not loaded.`),
     );
     return undefined;
-  }
-  const trusted = options.trusted?.(file) ?? false;
-  if (trusted || text.length > TREE_PARSE_MAX_BYTES) {
-    try {
-      // Plain JSON: the native parser is many times faster than building a tree with offsets, above all cold.
-      const data = JSON.parse(text) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data) && (trusted || (!hasForbiddenKey(data) && schemaValidator()(data)))) {
-        return lazilyPositioned(file, text, data as CatalogFile);
-      }
-    } catch {
-      // Not plain JSON after all: the full path below says where and why.
-    }
   }
   const lines = new LineIndex(text);
   const syntaxErrors: ParseError[] = [];
@@ -258,25 +276,29 @@ function parseFile(input: FileInput, options: LoadOptions, problems: CatalogProb
   }
   const data = toValue(root, '', file, lines, problems);
   validateSchema(data, root, file, lines, problems);
-  return lazilyPositioned(file, text, data as CatalogFile);
+  return lazilyPositioned(file, text, data as CatalogFile, bytes);
 }
 
-/** Whether a parsed value has a key that could reach an object's prototype (the tree path reports where). */
-function hasForbiddenKey(value: unknown): boolean {
-  const stack: unknown[] = [value];
+/**
+ * Whether a parsed value is safe for the schema check as it is: nested at most MAX_NESTING levels (the validator
+ * recurses) and free of keys that could reach an object's prototype. Iterative: the value may be arbitrarily deep.
+ */
+function plainShape(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
   while (stack.length) {
-    const v = stack.pop();
+    const { value: v, depth } = stack.pop()!;
+    if (depth > MAX_NESTING) return false;
     if (Array.isArray(v)) {
-      for (const item of v) if (item && typeof item === 'object') stack.push(item);
+      for (const item of v) if (item && typeof item === 'object') stack.push({ value: item, depth: depth + 1 });
     } else if (v && typeof v === 'object') {
-      for (const key of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(key)) return true;
+      for (const key in v) {
+        if (FORBIDDEN_KEYS.has(key)) return false;
         const child = (v as Record<string, unknown>)[key];
-        if (child && typeof child === 'object') stack.push(child);
+        if (child && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
       }
     }
   }
-  return false;
+  return true;
 }
 
 function describeSyntaxError(code: string): string {
