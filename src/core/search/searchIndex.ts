@@ -15,7 +15,6 @@
 // nothing does, the documents matching most of them are returned, marked incomplete. Citation tokens
 // (tda:kr-us-tpd/28) and item numbers (atlas item 28, 아틀라스 항목 28, and habits such as 제28항) are understood.
 // Pure TypeScript, no `vscode`.
-import type MiniSearch from 'minisearch';
 import { findCitations } from '../citation/citation';
 import {
   hangulToQwerty,
@@ -30,6 +29,7 @@ import {
   withoutPendingFinal,
 } from '../text/koreanText';
 import { LANGS, type Catalog, type Texts } from '../catalog/model';
+import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
 export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];
@@ -319,10 +319,21 @@ function fromIndexKey(key: string): string {
  * Turns field text into index terms. Memoizes word analyses, since a catalog repeats the same words thousands of
  * times; one analyzer lives as long as one index.
  */
-class Analyzer {
+export class Analyzer {
   private readonly latin = new Map<string, readonly string[]>();
   private readonly initials = new Map<string, string>();
 
+  /** Every field's index terms of one document (item numbers and 초성 in their namespaces, see termIndex.ts). */
+  documentFields(doc: SearchDocument): [FieldName, string[]][] {
+    return [
+      ...TEXT_FIELDS.map((field): [FieldName, string[]] => [field, this.fieldTerms(doc[field], field)]),
+      ['ref', doc.ref ? [REF_PREFIX + doc.ref.toLowerCase()] : []],
+      ['initialsName', this.initialsTerms(`${doc.title}\n${doc.alias}`).map((t) => INITIALS_PREFIX + t)],
+      ['initialsContext', this.initialsTerms(doc.context).map((t) => INITIALS_PREFIX + t)],
+    ];
+  }
+
+  /** Index terms of one field's text, as MiniSearch's tokenizer would be given them (the bench's MiniSearch-only row). */
   fieldTerms(value: string, field: string): string[] {
     if (field === 'ref') return value ? [value.toLowerCase()] : [];
     if (field === 'initialsName' || field === 'initialsContext') return this.initialsTerms(value);
@@ -476,8 +487,15 @@ function initialsWord(initials: string): QueryWord {
   return { alternatives: [{ term: initials, fields: INITIALS_ONLY, prefix: true, weight: 1 }], bigramsRequired: 0 };
 }
 
-function refWord(number: string): QueryWord {
-  return { alternatives: [{ term: number.toLowerCase(), fields: ['ref'], weight: 1 }], bigramsRequired: 0 };
+/**
+ * An item number: atlas item 28. Written as a treaty's own reference (`Article 102`, `§ 4`, `para. 3`), it also
+ * matches a text that cites the number: an imported treaty's provisions mention its articles by their numbers.
+ */
+function refWord(number: string, cited: boolean): QueryWord {
+  const term = number.toLowerCase();
+  const alternatives: Alternative[] = [{ term, fields: ['ref'], weight: 1 }];
+  if (cited) alternatives.push({ term, fields: ['body'], weight: 0.5 });
+  return { alternatives, bigramsRequired: 0 };
 }
 
 /**
@@ -494,9 +512,9 @@ export function parseQuery(query: string, isAgreement: (id: string) => boolean =
     return ' ';
   });
   const words: QueryWord[] = [];
-  rest = rest.replace(PROVISION_NUMBER, (_m, ...groups: (string | undefined)[]) => {
+  rest = rest.replace(PROVISION_NUMBER, (m, ...groups: (string | undefined)[]) => {
     const number = groups.slice(0, 6).find((g) => g);
-    if (number) words.push(refWord(number));
+    if (number) words.push(refWord(number, /^(?:art|para|§)/i.test(m.trim())));
     return ' ';
   });
   const open = !/\s$/.test(query);
@@ -530,35 +548,26 @@ export function parseQuery(query: string, isAgreement: (id: string) => boolean =
 // ---------------------------------------------------------------------------------------------
 // Index
 
-interface WordMatch {
-  score: number;
-  /** Index keys (see `indexKey`) of the terms matched. */
-  terms: string[];
-  /** Matched only in body text (a summary or definition), not in any name or heading. */
-  bodyOnly: boolean;
-}
-
 interface WordMatches {
-  matches: Map<string, WordMatch>;
+  /** Documents matching the word, ascending, with their score and whether they matched in body text only. */
+  docs: Int32Array;
+  scores: Float64Array;
+  bodyOnly: Uint8Array;
   /**
    * Agreements the word names (US–UK, 한미, MOU, Japan: it is in their title or among their parties). Their
    * provisions match the word too; mixed with topic words, such a word narrows the search to those agreements
    * instead of ranking.
    */
-  named: Set<string>;
+  named: Set<number>;
+  /** Index terms the word was looked up as: a hit's matched terms are found among them when it is shown. */
+  expansions: number[];
 }
 
-const NAME_FIELDS = new Set(['title', 'alias', 'context', 'ref']);
-const BODY_FIELDS = new Set(['body']);
 /** Score a provision gets from a word that names its agreement (relative to the agreement's own score). */
 const INHERITED = 0.1;
 
-const SEARCH_DEFAULTS = { tokenize: (q: string) => [q], processTerm: (t: string) => t };
-
 /** Which of its alternatives a word is searched with: as typed, then wider ones when that finds nothing. */
 type Tier = 'typed' | 'prefix' | 'fuzzy';
-/** The kinds/sector filter of a search; undefined when everything is accepted. */
-type Accept = ((key: string) => boolean) | undefined;
 
 /** The first `k` of `items` in `order`, without sorting them all (a query can match thousands of documents). */
 function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
@@ -579,61 +588,105 @@ function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
   return best;
 }
 
+/** Documents of a search, by number: all of them, or those a filter or earlier words left. */
+type Allowed = Uint8Array | undefined;
+
+/** How much an expansion of a query term counts, relative to the term itself (as MiniSearch weighs them). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Most index terms one prefix expands to: the most frequent ones (a one-letter prefix matches thousands). */
+const MAX_PREFIX_EXPANSIONS = 64;
+const NAME_MASK = FIELD_BIT.title | FIELD_BIT.alias | FIELD_BIT.context | FIELD_BIT.ref;
+
 export class SearchIndex {
-  private readonly infos: ReadonlyMap<string, DocumentInfo>;
-  private readonly names: ReadonlyMap<string, readonly string[]>;
-  private readonly uids: ReadonlySet<string>;
+  /** Document keys (`agreement:id`, `provision:uid`, `term:id`) by number; numbers follow catalog order. */
+  private readonly keys: readonly string[];
+  private readonly infos: readonly DocumentInfo[];
+  private readonly numbers: ReadonlyMap<string, number>;
+  /** A provision's agreement (-1 for others), and an agreement's provisions, by document number. */
+  private readonly parentOf: Int32Array;
+  private readonly provisionsOf: readonly (Int32Array | undefined)[];
+  private readonly names: ReadonlyMap<string, readonly number[]>;
 
-  private readonly mini: MiniSearch<SearchDocument>;
-  private readonly frequencies: DocumentFrequencies;
-
-  private constructor(index: ReturnType<typeof createMiniSearch>, catalog: Catalog) {
-    this.mini = index.mini;
-    this.frequencies = index.frequencies;
-    this.infos = documentInfos(catalog);
-    this.names = documentNames(catalog);
-    this.uids = new Set(catalog.provisions.keys());
+  private constructor(
+    private readonly index: TermIndex,
+    private readonly catalog: Catalog,
+  ) {
+    const infos = documentInfos(catalog);
+    this.keys = [...infos.keys()];
+    this.infos = [...infos.values()];
+    this.numbers = new Map(this.keys.map((key, i) => [key, i]));
+    this.parentOf = Int32Array.from(this.infos, (info) => (info.agreement ? this.numbers.get(info.agreement)! : -1));
+    this.provisionsOf = this.infos.map((info) => info.provisions && Int32Array.from(info.provisions, (key) => this.numbers.get(key)!));
+    this.names = new Map([...documentNames(catalog)].map(([name, keys]) => [name, keys.map((k) => this.numbers.get(k)!)]));
   }
 
   /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
   static build(catalog: Catalog): SearchIndex {
-    const index = createMiniSearch();
-    index.mini.addAll(searchDocuments(catalog));
-    return new SearchIndex(index, catalog);
+    const builder = newBuilder();
+    const analyzer = new Analyzer();
+    for (const doc of searchDocuments(catalog)) builder.addDocument(analyzer.documentFields(doc));
+    return new SearchIndex(builder.finish(), catalog);
   }
 
-  /** Builds the index in chunks, yielding to the event loop between them (for large catalogs). */
-  static async buildAsync(catalog: Catalog, chunkSize = 200): Promise<SearchIndex> {
-    const index = createMiniSearch();
-    await index.mini.addAllAsync(searchDocuments(catalog), { chunkSize });
-    return new SearchIndex(index, catalog);
+  /**
+   * Builds the index in slices of about `sliceMs` milliseconds, yielding to the event loop between them, so that a
+   * large catalog never blocks the extension host for long.
+   */
+  static async buildAsync(catalog: Catalog, sliceMs = 15): Promise<SearchIndex> {
+    const builder = newBuilder();
+    const analyzer = new Analyzer();
+    const docs = searchDocuments(catalog);
+    let sliceStart = Date.now();
+    for (let i = 0; i < docs.length; i++) {
+      builder.addDocument(analyzer.documentFields(docs[i]));
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    return new SearchIndex(builder.finish(), catalog);
+  }
+
+  /** The index as bytes, to store and read back with `fromBytes` for the same catalog (see `catalogFingerprint`). */
+  toBytes(): Uint8Array {
+    return this.index.toBytes();
+  }
+
+  /** An index stored by `toBytes` for this catalog; undefined when the bytes are not one (another format, damage). */
+  static fromBytes(bytes: Uint8Array, catalog: Catalog): SearchIndex | undefined {
+    const index = TermIndex.fromBytes(bytes);
+    const documents = catalog.agreements.size + catalog.provisions.size + catalog.terms.size;
+    return index && index.documentCount === documents ? new SearchIndex(index, catalog) : undefined;
   }
 
   /** Documents indexed. */
   get documentCount(): number {
-    return this.mini.documentCount;
+    return this.index.documentCount;
   }
 
   /** Distinct index terms. */
   get termCount(): number {
-    return this.mini.termCount;
+    return this.index.termCount;
+  }
+
+  /** Postings (one per term and document): what the index's size grows with. */
+  get postingCount(): number {
+    return this.index.postingCount;
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 100;
     const { kinds, sector } = options;
-    const accept =
-      kinds || sector
-        ? (key: string) => {
-            const info = this.infos.get(key);
-            return !!info && (!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector));
-          }
-        : undefined;
-    const parsed = parseQuery(boundedQuery(query).text, (id) => this.infos.has(`agreement:${id}`));
-    const cited = parsed.citations.filter((uid) => this.uids.has(uid) && (!accept || accept(`provision:${uid}`)));
+    const accepted = kinds || sector ? this.acceptedDocuments(kinds, sector) : undefined;
+    const parsed = parseQuery(boundedQuery(query).text, (id) => this.numbers.has(`agreement:${id}`));
+    const cited = parsed.citations.filter((uid) => {
+      const doc = this.numbers.get(`provision:${uid}`);
+      return doc !== undefined && (!accepted || accepted[doc] === 1);
+    });
     if (parsed.words.length === 0) {
       if (cited.length) return cited.slice(0, limit).map((id) => ({ kind: 'provision', id, score: 1, complete: true, terms: [] }));
-      return sector && !query.trim() ? this.browse(accept!, limit) : [];
+      return sector && !query.trim() ? this.browse(accepted!, limit) : [];
     }
 
     // Every word must match: the rarest word first, then each word only looks at the documents the words before it
@@ -641,70 +694,121 @@ export class SearchIndex {
     const estimates = new Map(parsed.words.map((w) => [w, this.estimate(w)]));
     const words = [...parsed.words].sort((a, b) => estimates.get(a)! - estimates.get(b)!);
     let perWord: WordMatches[] = [];
-    let candidates: Set<string> | undefined;
+    let candidates: Int32Array | undefined;
     for (const word of words) {
-      const found = this.matchWordWithFallbacks(word, accept, candidates);
+      const found = this.matchWordWithFallbacks(word, accepted, candidates);
       perWord.push(found);
-      candidates = new Set(found.matches.keys());
-      if (candidates.size === 0) break;
+      candidates = found.docs;
+      if (candidates.length === 0) break;
     }
-    let complete = perWord.length === words.length && candidates!.size > 0;
+    let complete = perWord.length === words.length && candidates!.length > 0;
     if (!complete && words.length > 1) {
       // Nothing matches every word: rank what matches most of them (each word on its own this time).
       // The first word was matched on its own already.
-      perWord = words.map((word, i) => (i === 0 ? perWord[0] : this.matchWordWithFallbacks(word, accept, undefined)));
+      perWord = words.map((word, i) => (i === 0 ? perWord[0] : this.matchWordWithFallbacks(word, accepted, undefined)));
     }
 
     // "research security Japan", "US–UK 원자력": words naming an agreement only select; the topic words rank.
     // Otherwise the agreement itself (its title matches, its summary mentions everything) or a term whose definition
     // happens to name the agreement would outrank the provision the analyst is after.
     const narrowing = perWord.some((w) => w.named.size > 0) && perWord.some((w) => w.named.size === 0);
-    const combined = new Map<string, { key: string; score: number; words: number }>();
-    if (perWord.length === 1) {
-      // One word: its matches are the ranking (no merging needed).
-      for (const [key, m] of perWord[0].matches) combined.set(key, { key, score: m.score, words: 1 });
-    } else {
-      for (const { matches, named } of perWord) {
-        const scope = named.size > 0;
-        for (const [key, m] of matches) {
-          if (narrowing && scope && m.bodyOnly && key.startsWith('term:')) continue;
-          let entry = combined.get(key);
-          if (!entry) combined.set(key, (entry = { key, score: 0, words: 0 }));
-          entry.score += narrowing && scope ? 0 : m.score;
-          entry.words += 1;
-        }
+    const n = this.infos.length;
+    const scores = new Float64Array(n);
+    const wordsMatched = new Uint8Array(n);
+    const touched = new Int32Array(n);
+    let touchedCount = 0;
+    for (const { docs, scores: wordScores, bodyOnly, named } of perWord) {
+      const scope = named.size > 0;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i];
+        if (narrowing && scope && bodyOnly[i] && perWord.length > 1) continue;
+        if (wordsMatched[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] += narrowing && scope ? 0 : wordScores[i];
+        wordsMatched[doc]++;
       }
     }
     const wordCount = words.length;
-    let ranked: { key: string; score: number; words: number }[] = [];
-    for (const e of combined.values()) if (e.words === wordCount) ranked.push(e);
-    complete = ranked.length > 0;
-    if (!complete && wordCount > 1) {
-      const needed = Math.ceil(wordCount / 2);
-      for (const e of combined.values()) if (e.words >= needed) ranked.push(e);
+    let needed = wordCount;
+    let matching = 0;
+    for (let i = 0; i < touchedCount; i++) if (wordsMatched[touched[i]] === wordCount) matching++;
+    complete = matching > 0;
+    if (!complete && wordCount > 1) needed = Math.ceil(wordCount / 2);
+    // The best `keep` of the documents matching at least `needed` words (a query can match most of the catalog).
+    const keep = Math.max(limit, PHRASE_CHECKED);
+    const better = (a: number, b: number) => wordsMatched[b] - wordsMatched[a] || scores[b] - scores[a] || a - b;
+    const best: number[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      if (wordsMatched[doc] >= needed) best.push(doc);
+      if (best.length >= keep * 4) best.splice(0, best.length, ...topK(best, keep, better));
     }
+    let ranked = topK(best, keep, better).map((doc) => ({ doc, score: scores[doc], words: wordsMatched[doc] }));
     // The query is exactly a term's name, alias or abbreviation, or an agreement's short title (`AI`, `MOU`,
     // `한미 팩트시트`): that document goes first, whatever the statistics say.
-    const named = this.names.get(compactName(query));
-    if (named && complete) {
-      let best = 0;
-      for (const e of ranked) best = Math.max(best, e.score);
-      for (const e of ranked) if (named.includes(e.key)) e.score += best;
+    const named = complete ? this.names.get(compactName(query)) : undefined;
+    if (named) {
+      for (const doc of named) {
+        if (wordsMatched[doc] === wordCount && !ranked.some((e) => e.doc === doc)) ranked.push({ doc, score: scores[doc], words: wordCount });
+      }
+      let top = 0;
+      for (const e of ranked) top = Math.max(top, e.score);
+      for (const e of ranked) if (named.includes(e.doc)) e.score += top;
     }
-    ranked = topK(ranked, limit, (a, b) => b.words - a.words || b.score - a.score || this.order(a.key) - this.order(b.key));
+    const byRank = (a: { doc: number; score: number; words: number }, b: { doc: number; score: number; words: number }) =>
+      b.words - a.words || b.score - a.score || a.doc - b.doc;
+    const phrase = complete && !cited.length ? phraseOf(query) : undefined;
+    if (phrase) {
+      // Words in the order typed, next to each other (or a quoted phrase): such documents go first.
+      const top = ranked.reduce((max, e) => Math.max(max, e.score), 0);
+      for (const e of ranked) if (this.containsPhrase(e.doc, phrase)) e.score += top;
+    }
+    ranked = topK(ranked, limit, byRank);
 
     const hits: SearchHit[] = [];
     const top = ranked.length ? ranked[0].score : 0;
     for (const uid of cited) hits.push({ kind: 'provision', id: uid, score: top + 1, complete: true, terms: [] });
     for (const e of ranked) {
       if (hits.length >= limit) break;
-      const info = this.infos.get(e.key)!;
+      const info = this.infos[e.doc];
       if (info.kind === 'provision' && cited.includes(info.id)) continue;
-      const terms = new Set<string>();
-      for (const { matches } of perWord) for (const t of matches.get(e.key)?.terms ?? []) terms.add(fromIndexKey(t));
-      hits.push({ kind: info.kind, id: info.id, score: e.score, complete: complete && e.words === wordCount, terms: [...terms] });
+      hits.push({ kind: info.kind, id: info.id, score: e.score, complete: complete && e.words === wordCount, terms: this.matchedTerms(e.doc, perWord) });
     }
     return hits;
+  }
+
+  /** The index terms a document matched: what its snippet shows. */
+  private matchedTerms(doc: number, perWord: readonly WordMatches[]): string[] {
+    const terms = new Set<string>();
+    for (const { expansions } of perWord) {
+      for (const id of expansions) if (this.index.find(id, doc) >= 0) terms.add(fromIndexKey(this.index.terms[id]));
+    }
+    return [...terms].filter((t) => t[0] !== REF_PREFIX && t[0] !== INITIALS_PREFIX).concat([...terms].filter((t) => t[0] === INITIALS_PREFIX).map((t) => t.slice(1)));
+  }
+
+  /** Whether a document's text has the phrase: its words next to each other, in order. */
+  private containsPhrase(doc: number, phrase: RegExp): boolean {
+    const info = this.infos[doc];
+    const texts: (Texts | undefined)[] = [];
+    if (info.kind === 'provision') {
+      const provision = this.catalog.provisions.get(info.id);
+      texts.push(provision?.text, provision?.heading);
+    } else if (info.kind === 'term') {
+      const term = this.catalog.terms.get(info.id);
+      texts.push(term?.term, term?.definition);
+    } else {
+      const agreement = this.catalog.agreements.get(info.id);
+      texts.push(agreement?.title.official, agreement?.title.short, agreement?.summary);
+    }
+    return texts.some((t) => t && Object.values(t).some((value) => phrase.test(value)));
+  }
+
+  /** Documents a kinds/sector filter lets through, as a flag per document. */
+  private acceptedDocuments(kinds: readonly SearchKind[] | undefined, sector: string | undefined): Uint8Array {
+    const flags = new Uint8Array(this.infos.length);
+    this.infos.forEach((info, doc) => {
+      if ((!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector))) flags[doc] = 1;
+    });
+    return flags;
   }
 
   /** About how many documents a word matches as typed (prefix expansions included). */
@@ -712,184 +816,310 @@ export class SearchIndex {
     let whole = 0;
     let rarestBigram = Number.MAX_SAFE_INTEGER;
     for (const alt of word.alternatives) {
-      const key = indexKey(alt.term);
-      if (alt.bigram) rarestBigram = Math.min(rarestBigram, this.frequencies.of(key));
-      else whole += alt.prefix === true ? this.frequencies.withPrefix(key) : this.frequencies.of(key);
+      for (const key of alternativeKeys(alt)) {
+        if (alt.bigram) {
+          const id = this.index.idOf(key);
+          rarestBigram = Math.min(rarestBigram, id < 0 ? 0 : this.index.frequency(id));
+        } else if (alt.prefix === true) {
+          whole += this.index.prefixFrequency(key);
+        } else {
+          const id = this.index.idOf(key);
+          whole += id < 0 ? 0 : this.index.frequency(id);
+        }
+      }
     }
     return whole + (rarestBigram === Number.MAX_SAFE_INTEGER ? 0 : rarestBigram);
   }
 
-  private order(key: string): number {
-    return this.infos.get(key)?.order ?? Number.MAX_SAFE_INTEGER;
-  }
-
-  private browse(accept: (key: string) => boolean, limit: number): SearchHit[] {
-    return [...this.infos]
-      .filter(([key]) => accept(key))
-      .sort(([, a], [, b]) => a.order - b.order)
-      .slice(0, limit)
-      .map(([, info]) => ({ kind: info.kind, id: info.id, score: 0, complete: true, terms: [] }));
+  private browse(accepted: Uint8Array, limit: number): SearchHit[] {
+    const hits: SearchHit[] = [];
+    for (let doc = 0; doc < this.infos.length && hits.length < limit; doc++) {
+      if (accepted[doc] !== 1) continue;
+      const info = this.infos[doc];
+      hits.push({ kind: info.kind, id: info.id, score: 0, complete: true, terms: [] });
+    }
+    return hits;
   }
 
   /**
    * A word's matches among `candidates` (all documents when undefined): as typed first; a word that matches nothing
    * is retried as a prefix, then with typo tolerance, then as typed with the other keyboard layout.
    */
-  private matchWordWithFallbacks(word: QueryWord, accept: Accept, candidates: Set<string> | undefined): WordMatches {
-    let found = this.matchWord(word, accept, candidates, 'typed');
+  private matchWordWithFallbacks(word: QueryWord, accepted: Allowed, candidates: Int32Array | undefined): WordMatches {
+    let found = this.matchWord(word, accepted, candidates, 'typed');
     // A word the index has, which only does not occur together with the other words, is no typo to correct.
-    if (found.matches.size || (candidates && this.estimate(word) > 0)) return found;
-    if (word.alternatives.some((a) => a.prefix === 'fallback')) found = this.matchWord(word, accept, candidates, 'prefix');
-    if (!found.matches.size && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accept, candidates, 'fuzzy');
-    if (!found.matches.size && word.fallback) found = this.matchWordWithFallbacks(word.fallback, accept, candidates);
+    if (found.docs.length || (candidates && this.estimate(word) > 0)) return found;
+    if (word.alternatives.some((a) => a.prefix === 'fallback')) found = this.matchWord(word, accepted, candidates, 'prefix');
+    if (!found.docs.length && word.alternatives.some((a) => a.fuzzy)) found = this.matchWord(word, accepted, candidates, 'fuzzy');
+    if (!found.docs.length && word.fallback) found = this.matchWordWithFallbacks(word.fallback, accepted, candidates);
     return found;
   }
 
-  /** Documents matching one query word, with that word's score and the index terms it matched. */
-  private matchWord(word: QueryWord, accept: Accept, candidates: Set<string> | undefined, tier: Tier): WordMatches {
-    // Documents outside the candidates are skipped while scoring (a zero boost), not filtered afterwards. Agreements
-    // of candidate provisions stay in: their name may be what those provisions match.
-    const restricted = !!candidates || !!accept;
-    const parents = candidates && this.parentsOf(candidates);
-    const results = this.mini.search(
-      {
-        combineWith: 'OR',
-        queries: word.alternatives.map((alt) => ({
-          queries: [indexKey(alt.term)],
-          fields: [...alt.fields],
-          prefix: alt.prefix === true || (alt.prefix === 'fallback' && tier !== 'typed'),
-          fuzzy: (tier === 'fuzzy' && alt.fuzzy) || false,
-          boostTerm: () => alt.weight,
-        })),
-      },
-      {
-        ...SEARCH_DEFAULTS,
-        boostDocument: restricted
-          ? (id: string) => ((!accept || accept(id)) && (!candidates || candidates.has(id) || parents!.has(id)) ? 1 : 0)
-          : undefined,
-      },
-    );
-    const bigrams = new Set(word.alternatives.filter((a) => a.bigram).map((a) => indexKey(a.term)));
-    const wholeWords = new Set(word.alternatives.filter((a) => !a.bigram).map((a) => indexKey(a.term)));
-    const total = bigrams.size;
-    const exact = new Set(word.alternatives.map((a) => indexKey(a.term)));
-    const matches = new Map<string, WordMatch>();
-    const named = new Set<string>();
-    for (const r of results) {
-      const queryTerms = r.queryTerms;
-      // Without bigrams every alternative is the whole word: any result matched it.
+  /** The index terms an alternative expands to at this tier, each with how much it counts. */
+  private expansions(alt: Alternative, tier: Tier): { id: number; weight: number }[] {
+    const out: { id: number; weight: number }[] = [];
+    for (const key of alternativeKeys(alt)) {
+      const exact = this.index.idOf(key);
+      if (exact >= 0) out.push({ id: exact, weight: 1 });
+      if (alt.prefix === true || (alt.prefix === 'fallback' && tier !== 'typed')) {
+        const [first, end] = this.index.prefixRange(key);
+        let ids: number[] = [];
+        for (let id = first; id < end; id++) if (id !== exact) ids.push(id);
+        if (ids.length > MAX_PREFIX_EXPANSIONS) {
+          ids = topK(ids, MAX_PREFIX_EXPANSIONS, (a, b) => this.index.frequency(b) - this.index.frequency(a) || a - b);
+        }
+        for (const id of ids) {
+          const length = this.index.terms[id].length;
+          out.push({ id, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - key.length)) });
+        }
+      }
+      if (tier === 'fuzzy' && alt.fuzzy) {
+        for (const [id, distance] of this.index.fuzzy(key, alt.fuzzy)) {
+          if (distance === 0) continue;
+          const length = this.index.terms[id].length;
+          out.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Per-document working arrays of `matchWord`, reused from call to call (each call leaves them zeroed). */
+  private scratch:
+    | { score: Float64Array; best: Float64Array; alternatives: Uint32Array; flags: Uint8Array; allowed: Uint8Array; candidate: Uint8Array; seen: Int32Array; touched: Int32Array; allowedList: Int32Array }
+    | undefined;
+
+  /** Documents matching one query word, with that word's score. */
+  private matchWord(word: QueryWord, accepted: Allowed, candidates: Int32Array | undefined, tier: Tier): WordMatches {
+    const n = this.infos.length;
+    const scratch = (this.scratch ??= {
+      score: new Float64Array(n),
+      best: new Float64Array(n),
+      alternatives: new Uint32Array(n),
+      flags: new Uint8Array(n),
+      allowed: new Uint8Array(n),
+      candidate: new Uint8Array(n),
+      seen: new Int32Array(n),
+      touched: new Int32Array(n),
+      allowedList: new Int32Array(n),
+    });
+    const { score, best, alternatives: alternativesOf, flags, candidate, seen, touched } = scratch;
+    const { docs: postingDocs, masks: postingMasks, weights: postingWeights, offsets } = this.index;
+    // Documents outside the candidates are skipped while scoring. Agreements of candidate provisions stay in: their
+    // name may be what those provisions match.
+    let allowed: Allowed = accepted;
+    let allowedList: Int32Array | undefined;
+    if (candidates) {
+      allowed = scratch.allowed;
+      let allowedCount = 0;
+      const list = scratch.allowedList;
+      for (const doc of candidates) {
+        candidate[doc] = 1;
+        if (accepted && !accepted[doc]) continue;
+        allowed[doc] = 1;
+        list[allowedCount++] = doc;
+        const parentDoc = this.parentOf[doc];
+        if (parentDoc >= 0 && !allowed[parentDoc]) {
+          allowed[parentDoc] = 1;
+          list[allowedCount++] = parentDoc;
+        }
+      }
+      allowedList = list.subarray(0, allowedCount);
+    }
+    let seenCount = 0;
+    const expansionIds: number[] = [];
+    let bigramBits = 0;
+    let wholeBits = 0;
+    word.alternatives.forEach((alt, a) => {
+      const bit = a < 31 ? 1 << a : 0;
+      if (alt.bigram) bigramBits |= bit;
+      else wholeBits |= bit;
+      const fieldMask = alternativeMask(alt);
+      // A document counts each alternative once, by its best expansion: a name with several forms starting with the
+      // typed prefix does not outrank one that is exactly what was typed.
+      let touchedCount = 0;
+      for (const { id, weight } of this.expansions(alt, tier)) {
+        expansionIds.push(id);
+        const factor = alt.weight * weight * this.index.idf(id);
+        const exactName = weight === 1 ? 1 : 0;
+        const from = offsets[id];
+        const to = offsets[id + 1];
+        // Few candidates left (rarest word first): look each one up instead of reading the whole list.
+        const lookUp = allowedList !== undefined && allowedList.length * 16 < to - from;
+        const count = lookUp ? allowedList!.length : to - from;
+        for (let k = 0; k < count; k++) {
+          const i = lookUp ? this.index.find(id, allowedList![k]) : from + k;
+          if (i < 0) continue;
+          const doc = postingDocs[i];
+          const mask = postingMasks[i];
+          if (!(mask & fieldMask) || (allowed !== undefined && !allowed[doc])) continue;
+          if (flags[doc] === 0) seen[seenCount++] = doc;
+          if (best[doc] === 0) touched[touchedCount++] = doc;
+          const value = factor * postingWeights[i];
+          if (value > best[doc]) best[doc] = value;
+          alternativesOf[doc] |= bit;
+          flags[doc] |= (exactName && mask & NAME_MASK ? 1 : 0) | (mask & ~FIELD_BIT.body ? 2 : 0) | 4;
+        }
+      }
+      for (let k = 0; k < touchedCount; k++) {
+        const doc = touched[k];
+        score[doc] += best[doc];
+        best[doc] = 0;
+      }
+    });
+    // In document order: a sort for a few, a sweep over the flags for many (a common word matches most documents).
+    let order: Int32Array;
+    if (seenCount < n / 32) order = seen.slice(0, seenCount).sort();
+    else {
+      order = new Int32Array(seenCount);
+      for (let doc = 0, k = 0; doc < n; doc++) if (flags[doc]) order[k++] = doc;
+    }
+    const total = popCount(bigramBits);
+    let docs = new Int32Array(seenCount);
+    let scores = new Float64Array(seenCount);
+    let bodyOnly = new Uint8Array(seenCount);
+    let count = 0;
+    const named = new Set<number>();
+    for (const doc of order) {
+      const alternatives = alternativesOf[doc];
+      const docFlags = flags[doc];
+      const docScore = score[doc];
+      score[doc] = 0;
+      alternativesOf[doc] = 0;
+      flags[doc] = 0;
+      // Without bigrams every alternative is the whole word: any document matched it.
       let coverage = 1;
-      if (total > 0 && !queryTerms.some((t) => wholeWords.has(t))) {
-        let matchedBigrams = 0;
-        for (const t of queryTerms) if (bigrams.has(t)) matchedBigrams++;
+      if (total > 0 && !(alternatives & wholeBits)) {
+        const matchedBigrams = popCount(alternatives & bigramBits);
         if (matchedBigrams < word.bigramsRequired) continue;
         coverage = (matchedBigrams / total) ** 2;
       }
-      const key = r.id as string;
-      const match = r.match as Record<string, string[]>;
-      if (key.startsWith('agreement:') && Object.entries(match).some(([term, fs]) => exact.has(term) && fs.some((f) => NAME_FIELDS.has(f)))) {
-        named.add(key);
-      }
-      if (candidates && !candidates.has(key)) continue; // matched only to pass its name on to its provisions
+      const info = this.infos[doc];
+      if (info.kind === 'agreement' && docFlags & 1) named.add(doc);
+      if (candidates && !candidate[doc]) continue; // matched only to pass its name on to its provisions
+      docs[count] = doc;
+      scores[count] = (docScore / Math.sqrt(Math.max(1, popCount(alternatives)))) * coverage;
       // Only terms are ever judged by where they matched (see `narrowing`).
-      const bodyOnly = key.startsWith('term:') && Object.values(match).every((fs) => fs.every((f) => BODY_FIELDS.has(f)));
-      // MiniSearch multiplies by the number of query terms matched; undo that and weigh bigram coverage instead.
-      const n = Math.max(1, queryTerms.length);
-      matches.set(key, { score: (r.score / n) * Math.sqrt(n) * coverage, terms: r.terms, bodyOnly });
+      bodyOnly[count] = info.kind === 'term' && !(docFlags & 2) ? 1 : 0;
+      count++;
     }
+    docs = docs.subarray(0, count);
+    scores = scores.subarray(0, count);
+    bodyOnly = bodyOnly.subarray(0, count);
     // A word naming an agreement matches its provisions (weakly: the provision does not say it, its agreement does).
-    for (const agreementKey of named) {
-      const agreementScore = matches.get(agreementKey)?.score ?? 0;
-      for (const key of this.infos.get(agreementKey)!.provisions!) {
-        if ((candidates && !candidates.has(key)) || (accept && !accept(key)) || matches.has(key)) continue;
-        matches.set(key, { score: agreementScore * INHERITED, terms: [], bodyOnly: false });
+    if (named.size) {
+      const matched = new Uint8Array(n);
+      const agreementScores = new Map<number, number>();
+      docs.forEach((doc, i) => {
+        matched[doc] = 1;
+        if (named.has(doc)) agreementScores.set(doc, scores[i]);
+      });
+      const extra: { doc: number; score: number }[] = [];
+      for (const agreement of named) {
+        const agreementScore = agreementScores.get(agreement) ?? 0;
+        for (const doc of this.provisionsOf[agreement]!) {
+          if ((candidates && !candidate[doc]) || (accepted && !accepted[doc]) || matched[doc]) continue;
+          matched[doc] = 1;
+          extra.push({ doc, score: agreementScore * INHERITED });
+        }
+      }
+      if (extra.length) {
+        const grow = <T extends Int32Array | Float64Array | Uint8Array>(array: T, make: (size: number) => T, tail: (e: (typeof extra)[0]) => number): T => {
+          const next = make(array.length + extra.length);
+          next.set(array);
+          extra.forEach((e, i) => (next[array.length + i] = tail(e)));
+          return next;
+        };
+        docs = grow(docs, (size) => new Int32Array(size), (e) => e.doc);
+        scores = grow(scores, (size) => new Float64Array(size), (e) => e.score);
+        bodyOnly = grow(bodyOnly, (size) => new Uint8Array(size), () => 0);
       }
     }
-    return { matches, named };
-  }
-
-  /** Agreements (keys) of the provisions among `keys`. */
-  private parentsOf(keys: Set<string>): Set<string> {
-    const parents = new Set<string>();
-    for (const key of keys) {
-      const parent = this.infos.get(key)?.agreement;
-      if (parent) parents.add(parent);
+    if (candidates) {
+      for (const doc of candidates) candidate[doc] = 0;
+      for (const doc of allowedList!) scratch.allowed[doc] = 0;
     }
-    return parents;
+    return { docs, scores, bodyOnly, named, expansions: expansionIds };
   }
+}
 
+/** Best-ranked documents checked for the words of the query as a phrase. */
+const PHRASE_CHECKED = 200;
+
+/**
+ * The phrase a query asks for: its quoted part (two words or more), or else all its words in the order typed when
+ * there are three or more (two words, such as `연구 안보를` or `R&D`, say too little about order to rank by it).
+ * Matched case-insensitively against the text as written, words separated by anything that is not a letter or digit.
+ */
+function phraseOf(query: string): RegExp | undefined {
+  const quoted = /"([^"]+)"|“([^”]+)”/.exec(query);
+  const text = boundedQuery(quoted ? (quoted[1] ?? quoted[2]) : query).text;
+  const spaced = text.trim().split(/\s+/).length;
+  if (spaced < (quoted ? 2 : 3)) return undefined;
+  const words = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}`, 'iu');
+}
+
+/** The index terms (see `indexKey` and the namespaces of termIndex.ts) an alternative is looked up as. */
+function alternativeKeys(alt: Alternative): string[] {
+  const keys: string[] = [];
+  if (alt.fields.some((f) => TEXT_FIELDS.includes(f as TextField))) keys.push(indexKey(alt.term));
+  if (alt.fields.includes('ref')) keys.push(REF_PREFIX + alt.term.toLowerCase());
+  if (alt.fields.some((f) => (INITIALS_FIELDS as readonly string[]).includes(f))) keys.push(INITIALS_PREFIX + alt.term);
+  return keys;
+}
+
+function alternativeMask(alt: Alternative): number {
+  let mask = 0;
+  for (const field of alt.fields) mask |= FIELD_BIT[field as FieldName] ?? 0;
+  return mask;
+}
+
+function popCount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v; v &= v - 1) count++;
+  return count;
+}
+
+function newBuilder(): TermIndexBuilder {
+  return new TermIndexBuilder(BOOST as Record<FieldName, number>);
+}
+
+/** Lets other work run: a macrotask, so that timers and I/O get their turn between slices. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * How many documents contain each index term, counted while indexing: a query matches its rarest word first, and a
- * word's estimate includes every term its prefix expands to.
+ * A fingerprint of everything the index is built from (the text of every field of every document, and the analysis
+ * version): an index stored under it is valid for exactly this catalog. 53 bits of two interleaved 32-bit hashes.
  */
-class DocumentFrequencies {
-  private readonly counts = new Map<string, number>();
-  private seen = new Set<string>();
-  private sorted: string[] | undefined;
-
-  startDocument(): void {
-    this.seen = new Set();
-  }
-
-  add(terms: readonly string[]): void {
-    for (const term of terms) {
-      if (this.seen.has(term)) continue;
-      this.seen.add(term);
-      this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
+export function catalogFingerprint(catalog: Catalog): string {
+  let h1 = 0xdeadbeef ^ ANALYSIS_VERSION;
+  let h2 = 0x41c6ce57 ^ ANALYSIS_VERSION;
+  const add = (value: string) => {
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
     }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // a separator, so that ("ab", "c") and ("a", "bc") differ
+  };
+  for (const doc of searchDocuments(catalog)) {
+    add(doc.key);
+    for (const field of FIELDS) add((doc as unknown as Record<string, string>)[field] ?? '');
   }
-
-  of(term: string): number {
-    return this.counts.get(term) ?? 0;
-  }
-
-  /** Documents containing a term that starts with `prefix` (an upper bound: a document may contain several). */
-  withPrefix(prefix: string): number {
-    const sorted = (this.sorted ??= [...this.counts.keys()].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    let total = 0;
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) total += this.counts.get(sorted[i])!;
-    return total;
-  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** MiniSearch is required on first use so that evaluating the extension bundle (activation) does not pay for it. */
-function miniSearchClass(): typeof MiniSearch {
-  const loaded = require('minisearch') as typeof MiniSearch | { default: typeof MiniSearch };
-  return 'default' in loaded ? loaded.default : loaded;
-}
-
-function createMiniSearch(): { mini: MiniSearch<SearchDocument>; frequencies: DocumentFrequencies } {
-  const analyzer = new Analyzer();
-  const frequencies = new DocumentFrequencies();
-  const mini = new (miniSearchClass())<SearchDocument>({
-    idField: 'key',
-    fields: FIELDS,
-    storeFields: [],
-    extractField: (doc, field) => {
-      if (field === 'key') frequencies.startDocument(); // MiniSearch reads the id first, once per document
-      if (field === 'initialsName') return `${doc.title}\n${doc.alias}`;
-      if (field === 'initialsContext') return doc.context;
-      return (doc as unknown as Record<string, string>)[field];
-    },
-    tokenize: (value, field) => {
-      const terms = analyzer.fieldTerms(value, field ?? 'body');
-      frequencies.add(terms);
-      return terms;
-    },
-    processTerm: (term) => term,
-    searchOptions: { ...SEARCH_DEFAULTS, boost: BOOST },
-  });
-  return { mini, frequencies };
-}
+/** Bumped whenever the analysis changes what terms a text yields (a stored index is then rebuilt). */
+const ANALYSIS_VERSION = 1;
 
 /** Builds the search index of a catalog (synchronously). */
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
