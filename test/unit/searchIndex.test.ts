@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { buildCatalog } from '../../src/core/catalog/catalogLoader';
 import type { Catalog, CatalogFile, LocalizedText, TermData } from '../../src/core/catalog/model';
-import { buildSearchIndex, englishStem, SearchIndex, type SearchHit, type SearchOptions } from '../../src/core/search/searchIndex';
+import { Analyzer, buildSearchIndex, catalogFingerprint, englishStem, searchDocuments, SearchIndex, type SearchHit, type SearchOptions } from '../../src/core/search/searchIndex';
 
 const L = (ko: string, en: string): LocalizedText => ({ ko, en });
 const provenance = [{ source: 'src', locator: { paragraph: 1 } }];
@@ -248,6 +248,42 @@ describe('search index (synthetic catalog)', () => {
   it('builds the same index asynchronously', async () => {
     const built = await SearchIndex.buildAsync(catalog, 3);
     for (const q of ['아르테미스', 'KPS', 'quant', 'ㅇㄹㅌㅁㅅ', 'Trade MOU 양자']) assert.deepEqual(built.search(q), index.search(q), q);
+  });
+
+  it('reads Latin-only text by its fast path into exactly the terms the general tokenizer finds', () => {
+    const terms: string[] = [];
+    const ids = new Map<string, number>();
+    const intern = (t: string) => ids.get(t) ?? (ids.set(t, terms.push(t) - 1), terms.length - 1);
+    const analyzer = new Analyzer(intern);
+    const reference = new Analyzer();
+    const doc = (body: string) => ({ ...searchDocuments(catalog)[1], body });
+    const latinish = fc.string({ unit: fc.constantFrom(...'abcXYZ019 &-.\'’s\u00e9\u00df\u0130\u2013\u00a0\u0301\uff21U.S.'.split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(latinish, (body) => {
+        const fast = analyzer.documentTermIds(doc(body)).find(([field]) => field === 'body')![1].map((id) => terms[id]);
+        assert.deepEqual(fast, reference.fieldTerms(body, 'body'), JSON.stringify(body));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stores the index as bytes and reads it back to the same answers; other bytes are refused, not trusted', () => {
+    const bytes = index.toBytes();
+    const back = SearchIndex.fromBytes(bytes, catalog)!;
+    assert.ok(back, 'read back');
+    for (const q of ['아르테미스', 'KPS', 'quant', 'ㅇㄹㅌㅁㅅ', 'Trade MOU 양자', 'standardization']) assert.deepEqual(back.search(q), index.search(q), q);
+    assert.equal(SearchIndex.fromBytes(bytes.subarray(0, bytes.length - 3), catalog), undefined, 'a cut file');
+    assert.equal(SearchIndex.fromBytes(new TextEncoder().encode('{"not": "an index"}'), catalog), undefined, 'another file');
+    const other = loadFixture({ ...FILE, terms: FILE.terms!.slice(1) });
+    assert.equal(SearchIndex.fromBytes(bytes, other), undefined, 'an index of another catalog (another document count)');
+  });
+
+  it('fingerprints the catalog by every indexed text, so that a stored index is used only for its own catalog', () => {
+    const same = loadFixture();
+    assert.equal(catalogFingerprint(same), catalogFingerprint(catalog));
+    const edited = structuredClone(FILE);
+    edited.agreements![0].provisions[0].text.en = 'Participate in the Artemis Programme.';
+    assert.notEqual(catalogFingerprint(loadFixture(edited)), catalogFingerprint(catalog));
   });
 
   it('indexes hostile and odd text without failing', () => {

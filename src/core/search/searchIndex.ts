@@ -315,22 +315,73 @@ function fromIndexKey(key: string): string {
   return c >= BUCKET_BASE && c < BUCKET_BASE + BUCKETS ? key.slice(1) : key;
 }
 
+/** Text that `Analyzer.textTermIds` cannot treat as Latin words only: Hangul, kana, CJK ideographs, surrogates. */
+const NOT_LATIN_ONLY = /[\u3040-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ud800-\udfff]/;
+let wordChars: Uint8Array | undefined;
+/** Per UTF-16 code unit: 1 for a letter or digit (what `charScript` calls Latin outside Hangul and CJK). */
+function wordCharTable(): Uint8Array {
+  if (!wordChars) {
+    wordChars = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      wordChars[c] = c < 0x80 ? ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 1 : 0) : OTHER_WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    }
+  }
+  return wordChars;
+}
+
 /**
  * Turns field text into index terms. Memoizes word analyses, since a catalog repeats the same words thousands of
  * times; one analyzer lives as long as one index.
  */
 export class Analyzer {
   private readonly latin = new Map<string, readonly string[]>();
+  private readonly latinIds = new Map<string, readonly number[]>();
   private readonly initials = new Map<string, string>();
 
-  /** Every field's index terms of one document (item numbers and 초성 in their namespaces, see termIndex.ts). */
-  documentFields(doc: SearchDocument): [FieldName, string[]][] {
+  /** `termId` numbers index terms (see TermIndexBuilder.id); only `documentTermIds` needs it. */
+  constructor(private readonly termId: (term: string) => number = () => -1) {}
+
+  /** Every field's index terms of one document, as term ids (item numbers and 초성 in their namespaces). */
+  documentTermIds(doc: SearchDocument): [FieldName, number[]][] {
+    const ids = (terms: readonly string[]) => terms.map(this.termId);
+    const korean = (value: string) => (NOT_LATIN_ONLY.test(value) ? this.initialsTerms(value) : []);
     return [
-      ...TEXT_FIELDS.map((field): [FieldName, string[]] => [field, this.fieldTerms(doc[field], field)]),
-      ['ref', doc.ref ? [REF_PREFIX + doc.ref.toLowerCase()] : []],
-      ['initialsName', this.initialsTerms(`${doc.title}\n${doc.alias}`).map((t) => INITIALS_PREFIX + t)],
-      ['initialsContext', this.initialsTerms(doc.context).map((t) => INITIALS_PREFIX + t)],
+      ...TEXT_FIELDS.map((field): [FieldName, number[]] => [field, this.textTermIds(doc[field])]),
+      ['ref', doc.ref ? ids([REF_PREFIX + doc.ref.toLowerCase()]) : []],
+      ['initialsName', ids(korean(`${doc.title}\n${doc.alias}`).map((t) => INITIALS_PREFIX + t))],
+      ['initialsContext', ids(korean(doc.context).map((t) => INITIALS_PREFIX + t))],
     ];
+  }
+
+  /**
+   * Term ids of one text field. Most text (every imported treaty) has no Korean, Japanese or Chinese and no
+   * surrogate pair: then every run of letters and digits is a Latin word (as `tokenize` would find), and a
+   * regular expression finds them without building tokens; each distinct word is analysed once.
+   */
+  private textTermIds(value: string): number[] {
+    if (!value) return [];
+    if (NOT_LATIN_ONLY.test(value)) return this.textTerms(value).map((t) => this.termId(indexKey(t)));
+    const ids: number[] = [];
+    const text = normalizeSearchText(value);
+    const isWordChar = wordCharTable();
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordChar[text.charCodeAt(i)]) i++;
+      const start = i;
+      // `r&d`, `at&t`: an ampersand between letters stays inside the word.
+      while (i < n && (isWordChar[text.charCodeAt(i)] || (text.charCodeAt(i) === 0x26 && i > start && isWordChar[text.charCodeAt(i + 1)]))) i++;
+      if (i === start) break;
+      const word = text.slice(start, i);
+      let wordIds = this.latinIds.get(word);
+      if (!wordIds) {
+        wordIds = this.latinTerms(word).map((t) => this.termId(indexKey(t)));
+        this.latinIds.set(word, wordIds);
+      }
+      for (let k = 0; k < wordIds.length; k++) ids.push(wordIds[k]);
+    }
+    return ids;
   }
 
   /** Index terms of one field's text, as MiniSearch's tokenizer would be given them (the bench's MiniSearch-only row). */
@@ -624,8 +675,8 @@ export class SearchIndex {
   /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
   static build(catalog: Catalog): SearchIndex {
     const builder = newBuilder();
-    const analyzer = new Analyzer();
-    for (const doc of searchDocuments(catalog)) builder.addDocument(analyzer.documentFields(doc));
+    const analyzer = new Analyzer(builder.id);
+    for (const doc of searchDocuments(catalog)) builder.addDocument(analyzer.documentTermIds(doc));
     return new SearchIndex(builder.finish(), catalog);
   }
 
@@ -635,11 +686,11 @@ export class SearchIndex {
    */
   static async buildAsync(catalog: Catalog, sliceMs = 15): Promise<SearchIndex> {
     const builder = newBuilder();
-    const analyzer = new Analyzer();
+    const analyzer = new Analyzer(builder.id);
     const docs = searchDocuments(catalog);
     let sliceStart = Date.now();
     for (let i = 0; i < docs.length; i++) {
-      builder.addDocument(analyzer.documentFields(docs[i]));
+      builder.addDocument(analyzer.documentTermIds(docs[i]));
       if (Date.now() - sliceStart >= sliceMs) {
         await yieldToEventLoop();
         sliceStart = Date.now();

@@ -43,7 +43,9 @@ export class TermIndexBuilder {
   private postingTf = new Uint16Array(1 << 16);
   private postingCount = 0;
   private readonly bodyLengths: number[] = [];
-  private readonly current = new Map<number, number>();
+  /** Per term id, while a document is added (see `addDocument`). */
+  private slots = new Uint32Array(1 << 16);
+  private readonly seen: number[] = [];
 
   constructor(private readonly boosts: Readonly<Record<FieldName, number>>) {}
 
@@ -51,29 +53,44 @@ export class TermIndexBuilder {
     return this.bodyLengths.length;
   }
 
-  /** Adds the next document (numbered in the order added) from its fields' analysed terms. */
-  addDocument(fields: ReadonlyArray<readonly [FieldName, readonly string[]]>): number {
-    const doc = this.bodyLengths.length;
-    const current = this.current;
-    current.clear();
-    let bodyLength = 0;
-    for (const [field, terms] of fields) {
-      const bit = FIELD_BIT[field];
-      if (field === 'body') bodyLength += terms.length;
-      for (const term of terms) {
-        let id = this.ids.get(term);
-        if (id === undefined) {
-          id = this.termList.length;
-          this.ids.set(term, id);
-          this.termList.push(term);
-        }
-        // Low 7 bits: the field mask; above them, the body frequency.
-        const packed = current.get(id) ?? 0;
-        current.set(id, (packed | bit) + (field === 'body' ? 128 : 0));
+  /** The id of an index term, numbered in the order first seen (a bound function: pass it around as it is). */
+  readonly id = (term: string): number => {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.ids.set(term, id);
+      this.termList.push(term);
+      if (id >= this.slots.length) {
+        const grown = new Uint32Array(this.slots.length * 2);
+        grown.set(this.slots);
+        this.slots = grown;
       }
     }
-    this.reserve(current.size);
-    for (const [id, packed] of current) {
+    return id;
+  };
+
+  /** Adds the next document (numbered in the order added) from its fields' term ids (see `id`). */
+  addDocument(fields: ReadonlyArray<readonly [FieldName, readonly number[]]>): number {
+    const doc = this.bodyLengths.length;
+    // Per term of this document: low 7 bits the field mask, above them the body frequency (0 = not seen yet).
+    const slots = this.slots;
+    const seen = this.seen;
+    seen.length = 0;
+    let bodyLength = 0;
+    for (const [field, ids] of fields) {
+      const bit = FIELD_BIT[field];
+      const body = field === 'body' ? 128 : 0;
+      if (body) bodyLength += ids.length;
+      for (const id of ids) {
+        const packed = slots[id];
+        if (packed === 0) seen.push(id);
+        slots[id] = (packed | bit) + body;
+      }
+    }
+    this.reserve(seen.length);
+    for (const id of seen) {
+      const packed = slots[id];
+      slots[id] = 0;
       const i = this.postingCount++;
       this.postingTerm[i] = id;
       this.postingDoc[i] = doc;
