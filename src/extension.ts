@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   const glossary = registerGlossaryView(context, catalog);
   registerCitations(context, catalog);
   registerImportTreaties(context, catalog, log);
-  const search = registerSearch(context, catalog);
+  const search = registerSearch(context, catalog, log);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));

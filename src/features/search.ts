@@ -7,6 +7,7 @@ import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
 import { text, type Catalog, type Lang } from '../core/catalog/model';
 import { boundedQuery, MAX_QUERY_LENGTH, SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/search/searchIndex';
 import { truncate } from '../core/text/truncate';
+import { openSearchIndex, type IndexStore } from '../core/search/indexStore';
 import { searchItemModel, type SearchItemModel } from '../core/search/searchResults';
 import { sectorIdFromArgs } from '../core/tree/treeModel';
 import type { CatalogService } from '../services/catalogService';
@@ -41,6 +42,8 @@ export interface SearchPickerState {
 export interface SearchHandle {
   /** The index of the current catalog, built if needed. */
   index(): Promise<SearchIndex | undefined>;
+  /** How the current index came to be: read back from storage (`reused`) or built, and how long it took. */
+  indexOrigin(): { reused: boolean; documents: number; ms: number } | undefined;
   /** The open Search picker, if any. */
   picker(): SearchPickerState | undefined;
   /** Sets the open picker's value as typing would (VS Code reports it back through onDidChangeValue). */
@@ -51,7 +54,8 @@ export interface SearchHandle {
 
 /**
  * The search index of the live catalog: built once per catalog (lazily on first use, or when the extension host is
- * idle after startup or a catalog change), in chunks so a large catalog never blocks the extension host for long.
+ * idle after startup or a catalog change), in slices so a large catalog never blocks the extension host for long.
+ * A large catalog's index is kept in the extension's storage and read back when a window opens on the same catalog.
  */
 class SearchIndexService implements vscode.Disposable {
   private built: { catalog: Catalog; index: SearchIndex } | undefined;
@@ -61,8 +65,14 @@ class SearchIndexService implements vscode.Disposable {
   /** Fires when an index for a new catalog is ready. */
   readonly onDidBuild = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** How the current index came to be (test hook and log). */
+  lastOpened: { reused: boolean; documents: number; ms: number } | undefined;
 
-  constructor(private readonly catalogService: CatalogService) {
+  constructor(
+    private readonly catalogService: CatalogService,
+    private readonly store: IndexStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(catalogService.onDidChange(() => this.scheduleIdleBuild()));
     void catalogService.whenReady().then(() => this.scheduleIdleBuild());
   }
@@ -74,7 +84,14 @@ class SearchIndexService implements vscode.Disposable {
     if (!catalog) return undefined;
     if (this.built?.catalog === catalog) return this.built.index;
     if (this.building?.catalog !== catalog) {
-      const promise = SearchIndex.buildAsync(catalog);
+      const started = Date.now();
+      const promise = openSearchIndex(catalog, this.store).then(({ index, reused, storeError }) => {
+        const ms = Date.now() - started;
+        this.lastOpened = { reused, documents: index.documentCount, ms };
+        this.log.info(`Search index ${reused ? 'read back' : 'built'}: ${index.documentCount} documents, ${index.termCount} terms in ${ms} ms.`);
+        if (storeError) this.log.warn(`Search index: ${storeError}.`);
+        return index;
+      });
       this.building = { catalog, promise };
       void promise.then(
         (index) => {
@@ -85,8 +102,9 @@ class SearchIndexService implements vscode.Disposable {
             this.changed.fire();
           }
         },
-        () => {
+        (err: unknown) => {
           if (this.building?.promise === promise) this.building = undefined;
+          this.log.error(`Search index could not be built: ${err instanceof Error ? err.message : String(err)}`);
         },
       );
     }
@@ -393,8 +411,34 @@ export function queryFromEditor(editor: vscode.TextEditor, catalog: Catalog | un
   return word ? document.getText(word) : '';
 }
 
-export function registerSearch(context: vscode.ExtensionContext, catalogService: CatalogService): SearchHandle {
-  const indexes = new SearchIndexService(catalogService);
+/**
+ * Kept search indexes: files in the extension's storage for this workspace (or its global storage without one).
+ * Writing one removes the others: only the index of the latest catalog is worth its disk space.
+ */
+function storageIndexStore(context: vscode.ExtensionContext): IndexStore {
+  const folder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'search-index');
+  const file = (key: string) => vscode.Uri.joinPath(folder, `${key}.bin`);
+  return {
+    async read(key) {
+      try {
+        return await vscode.workspace.fs.readFile(file(key));
+      } catch (err) {
+        if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+        throw err;
+      }
+    },
+    async write(key, bytes) {
+      await vscode.workspace.fs.createDirectory(folder);
+      await vscode.workspace.fs.writeFile(file(key), bytes);
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder)) {
+        if (name !== `${key}.bin` && name.endsWith('.bin')) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name));
+      }
+    },
+  };
+}
+
+export function registerSearch(context: vscode.ExtensionContext, catalogService: CatalogService, log: vscode.LogOutputChannel): SearchHandle {
+  const indexes = new SearchIndexService(catalogService, storageIndexStore(context), log);
   const recent = new RecentPicks(context.workspaceState);
   const updated = new vscode.EventEmitter<SearchPickerState>();
   let session: SearchSession | undefined;
@@ -438,6 +482,7 @@ export function registerSearch(context: vscode.ExtensionContext, catalogService:
 
   return {
     index: () => indexes.get(),
+    indexOrigin: () => indexes.lastOpened,
     picker: () => session?.snapshot,
     setPickerValue: (value) => {
       session?.setValue(value);

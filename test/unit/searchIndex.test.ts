@@ -282,7 +282,8 @@ describe('search index (synthetic catalog)', () => {
     const same = loadFixture();
     assert.equal(catalogFingerprint(same), catalogFingerprint(catalog));
     const edited = structuredClone(FILE);
-    edited.agreements![0].provisions[0].text.en = 'Participate in the Artemis Programme.';
+    const first = edited.agreements![0].provisions[0];
+    edited.agreements![0].provisions[0] = { ...first, text: { ...first.text, en: 'Participate in the Artemis Programme.' } };
     assert.notEqual(catalogFingerprint(loadFixture(edited)), catalogFingerprint(catalog));
   });
 

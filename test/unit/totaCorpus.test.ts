@@ -12,6 +12,9 @@ import { SHIPPED_DATA_FILES, isShippedDataFile } from '../../src/core/catalog/sh
 import { ImportBatch, importedFileName, serializeImported } from '../../src/core/import/importBatch';
 import { SectorClassifier } from '../../src/core/import/sectorRules';
 import { SECTOR_RULES } from '../../src/core/import/shippedRules';
+import { openSearchIndex, type IndexStore } from '../../src/core/search/indexStore';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import { phraseRecall, phraseSample } from '../bench/phraseRecall';
 
 const ROOT = join(__dirname, '..', '..');
 export const TOTA_ARCHIVE = join(ROOT, '..', 'shared', 'corpora', 'tota-0.5.0-xml.tar.xz');
@@ -44,6 +47,7 @@ describe('ToTA corpus (450 real treaties)', function () {
   let catalog: Catalog;
   let problems: readonly unknown[] = [];
   let xmlArticles = 0;
+  let inputs: FileInput[] = [];
 
   before(function () {
     if (!existsSync(TOTA_ARCHIVE)) {
@@ -54,7 +58,7 @@ describe('ToTA corpus (450 real treaties)', function () {
     execFileSync('tar', ['-xJf', TOTA_ARCHIVE, '-C', dir]);
     const parties = (JSON.parse(readFileSync(join(ROOT, 'data', 'parties.json'), 'utf8')) as CatalogFile).parties as PartyData[];
     const batch = new ImportBatch({ parties, classifier: new SectorClassifier(SECTOR_RULES) });
-    const inputs: FileInput[] = SHIPPED_DATA_FILES.map((file) => ({ file, content: readFileSync(join(ROOT, file), 'utf8') }));
+    inputs = SHIPPED_DATA_FILES.map((file) => ({ file, content: readFileSync(join(ROOT, file), 'utf8') }));
     const xmlDir = join(dir, 'xml');
     for (const name of readdirSync(xmlDir).sort()) {
       const xml = readFileSync(join(xmlDir, name), 'utf8');
@@ -108,4 +112,41 @@ describe('ToTA corpus (450 real treaties)', function () {
       assert.ok(coverage >= 0.8, `coverage ${coverage.toFixed(3)}`);
     });
   }
+  describe('search at corpus scale', () => {
+    let index: SearchIndex;
+    const kept = new Map<string, Uint8Array>();
+    const store: IndexStore = {
+      read: async (key) => kept.get(key),
+      write: async (key, bytes) => void kept.set(key, bytes),
+    };
+
+    before(async () => {
+      const opened = await openSearchIndex(catalog, store);
+      assert.equal(opened.reused, false, 'the first load builds the index');
+      assert.equal(kept.size, 1, 'and keeps it');
+      index = opened.index;
+    });
+
+    it('reuses the kept index when the same files load again, with the same answers', async () => {
+      const again = buildCatalog(inputs, { trusted: isShippedDataFile }).catalog;
+      const opened = await openSearchIndex(again, store);
+      assert.equal(opened.reused, true);
+      for (const q of ['dispute settlement', 'rules of origin', 'cross-border information flows', '"national treatment"', 'ㅇㄹㅌㅁㅅ']) {
+        assert.deepEqual(opened.index.search(q, { limit: 20 }), index.search(q, { limit: 20 }), q);
+      }
+    });
+
+    it('finds an article in the top 5 from a 6-word phrase of it, for at least 95% of a seeded sample of 200 articles', () => {
+      const { probes, boilerplate } = phraseSample(catalog, { count: 200 });
+      const plain = phraseRecall(index, probes);
+      const quoted = phraseRecall(index, probes, true);
+      console.log(
+        `      phrase recall: ${plain.found}/${plain.total} typed, ${quoted.found}/${quoted.total} quoted (${boilerplate} of 200 articles had only boilerplate phrases)`,
+      );
+      const show = (r: typeof plain) => r.missed.slice(0, 5).map((m) => `${m.uid}: ${m.phrase}`).join('\n');
+      assert.ok(plain.found / plain.total >= 0.95, show(plain));
+      assert.ok(quoted.found / quoted.total >= 0.95, show(quoted));
+      assert.ok(boilerplate < 40, `${boilerplate} articles with only boilerplate phrases: the sample would say little`);
+    });
+  });
 });

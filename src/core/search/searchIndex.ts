@@ -29,7 +29,7 @@ import {
   withoutPendingFinal,
 } from '../text/koreanText';
 import { LANGS, type Catalog, type Texts } from '../catalog/model';
-import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
+import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, runInSlices, runToEnd, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
 export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];
@@ -98,6 +98,11 @@ const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p).join(
 
 /** The text each field of each document is built from. Exported for tests and for the snippet builder. */
 export function searchDocuments(catalog: Catalog): SearchDocument[] {
+  return [...searchDocumentSteps(catalog)];
+}
+
+/** The documents one at a time, in catalog order (their numbers), built as they are needed. */
+function* searchDocumentSteps(catalog: Catalog): Generator<SearchDocument> {
   const partyNames = (ids: readonly string[]) =>
     lines(
       ...ids.map((id) => {
@@ -105,9 +110,8 @@ export function searchDocuments(catalog: Catalog): SearchDocument[] {
         return lines(id, both(party?.short), both(party?.name));
       }),
     );
-  const docs: SearchDocument[] = [];
   for (const agreement of catalog.agreements.values()) {
-    docs.push({
+    yield {
       key: `agreement:${agreement.id}`,
       kind: 'agreement',
       id: agreement.id,
@@ -116,9 +120,9 @@ export function searchDocuments(catalog: Catalog): SearchDocument[] {
       context: lines(partyNames(agreement.parties), both(agreement.place), agreement.date),
       body: lines(both(agreement.summary), both(agreement.legalNature.description)),
       ref: '',
-    });
+    };
     for (const provision of agreement.provisions) {
-      docs.push({
+      yield {
         key: `provision:${provision.uid}`,
         kind: 'provision',
         id: provision.uid,
@@ -129,11 +133,11 @@ export function searchDocuments(catalog: Catalog): SearchDocument[] {
         context: lines(both(provision.heading), ...provision.sectors.map((s) => both(catalog.sectors.get(s)?.name))),
         body: both(provision.text),
         ref: provision.id,
-      });
+      };
     }
   }
   for (const term of catalog.terms.values()) {
-    docs.push({
+    yield {
       key: `term:${term.id}`,
       kind: 'term',
       id: term.id,
@@ -142,9 +146,8 @@ export function searchDocuments(catalog: Catalog): SearchDocument[] {
       context: '',
       body: both(term.definition),
       ref: '',
-    });
+    };
   }
-  return docs;
 }
 
 /** A name reduced to its letters and digits, lower case: `한·미 팩트시트` and `한미팩트시트` are the same name. */
@@ -674,10 +677,7 @@ export class SearchIndex {
 
   /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
   static build(catalog: Catalog): SearchIndex {
-    const builder = newBuilder();
-    const analyzer = new Analyzer(builder.id);
-    for (const doc of searchDocuments(catalog)) builder.addDocument(analyzer.documentTermIds(doc));
-    return new SearchIndex(builder.finish(), catalog);
+    return new SearchIndex(runToEnd(buildSteps(catalog)), catalog);
   }
 
   /**
@@ -685,18 +685,7 @@ export class SearchIndex {
    * large catalog never blocks the extension host for long.
    */
   static async buildAsync(catalog: Catalog, sliceMs = 15): Promise<SearchIndex> {
-    const builder = newBuilder();
-    const analyzer = new Analyzer(builder.id);
-    const docs = searchDocuments(catalog);
-    let sliceStart = Date.now();
-    for (let i = 0; i < docs.length; i++) {
-      builder.addDocument(analyzer.documentTermIds(docs[i]));
-      if (Date.now() - sliceStart >= sliceMs) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
-    }
-    return new SearchIndex(builder.finish(), catalog);
+    return new SearchIndex(await runInSlices(buildSteps(catalog), sliceMs), catalog);
   }
 
   /** The index as bytes, to store and read back with `fromBytes` for the same catalog (see `catalogFingerprint`). */
@@ -1140,9 +1129,15 @@ function newBuilder(): TermIndexBuilder {
   return new TermIndexBuilder(BOOST as Record<FieldName, number>);
 }
 
-/** Lets other work run: a macrotask, so that timers and I/O get their turn between slices. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** The index's construction, a step per document and then the steps of `TermIndexBuilder.finishSteps`. */
+function* buildSteps(catalog: Catalog): Generator<void, TermIndex> {
+  const builder = newBuilder();
+  const analyzer = new Analyzer(builder.id);
+  for (const doc of searchDocumentSteps(catalog)) {
+    builder.addDocument(analyzer.documentTermIds(doc));
+    yield;
+  }
+  return yield* builder.finishSteps();
 }
 
 /**
@@ -1150,6 +1145,15 @@ function yieldToEventLoop(): Promise<void> {
  * version): an index stored under it is valid for exactly this catalog. 53 bits of two interleaved 32-bit hashes.
  */
 export function catalogFingerprint(catalog: Catalog): string {
+  return runToEnd(fingerprintSteps(catalog));
+}
+
+/** `catalogFingerprint` in slices of about `sliceMs` (it reads every text of the catalog once). */
+export function catalogFingerprintAsync(catalog: Catalog, sliceMs = 15): Promise<string> {
+  return runInSlices(fingerprintSteps(catalog), sliceMs);
+}
+
+function* fingerprintSteps(catalog: Catalog): Generator<void, string> {
   let h1 = 0xdeadbeef ^ ANALYSIS_VERSION;
   let h2 = 0x41c6ce57 ^ ANALYSIS_VERSION;
   const add = (value: string) => {
@@ -1160,9 +1164,10 @@ export function catalogFingerprint(catalog: Catalog): string {
     }
     h1 = Math.imul(h1 ^ 0x1f, 2654435761); // a separator, so that ("ab", "c") and ("a", "bc") differ
   };
-  for (const doc of searchDocuments(catalog)) {
+  for (const doc of searchDocumentSteps(catalog)) {
     add(doc.key);
     for (const field of FIELDS) add((doc as unknown as Record<string, string>)[field] ?? '');
+    yield;
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

@@ -117,6 +117,11 @@ export class TermIndexBuilder {
   }
 
   finish(): TermIndex {
+    return runToEnd(this.finishSteps());
+  }
+
+  /** `finish` in steps of about a million postings: a caller can yield to the event loop between them. */
+  *finishSteps(): Generator<void, TermIndex> {
     const termCount = this.termList.length;
     // Terms sorted; `rank[id]` is a term's id in sorted order.
     const order = this.termList.map((_, i) => i).sort((a, b) => (this.termList[a] < this.termList[b] ? -1 : 1));
@@ -125,9 +130,11 @@ export class TermIndexBuilder {
     const terms = order.map((id) => this.termList[id]);
 
     // Counting sort by term; documents were added in order, so each term's postings stay sorted by document.
+    yield;
     const n = this.postingCount;
     const offsets = new Uint32Array(termCount + 1);
     for (let i = 0; i < n; i++) offsets[rank[this.postingTerm[i]] + 1]++;
+    yield;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const fill = offsets.slice(0, termCount);
     const docs = new Uint32Array(n);
@@ -143,6 +150,7 @@ export class TermIndexBuilder {
     }
     const bodyBoost = this.boosts.body;
     for (let i = 0; i < n; i++) {
+      if (i % STEP === STEP - 1) yield;
       const at = fill[rank[this.postingTerm[i]]]++;
       const doc = this.postingDoc[i];
       const mask = this.postingMask[i];
@@ -292,6 +300,33 @@ export class TermIndex {
       return new TermIndex(terms, offsets, docs, masks, weights, documentCount);
     } catch {
       return undefined;
+    }
+  }
+}
+
+/** Postings per step of `finishSteps`. */
+const STEP = 1 << 20;
+
+/** Runs a stepped computation to its end at once. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs a stepped computation in slices of about `sliceMs`, yielding to the event loop (a macrotask, so that timers,
+ * I/O and the UI's messages get their turn) between slices: long work never holds the extension host's thread.
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
     }
   }
 }
