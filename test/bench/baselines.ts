@@ -2,8 +2,10 @@
 // straightforward version of the feature would do; each is written to be fair to it (precompiled regular
 // expressions, pre-lowercased text, early exits) so that the ratios are not inflated.
 import Ajv, { type ValidateFunction } from 'ajv';
+import MiniSearch from 'minisearch';
 import catalogSchema from '../../data/schemas/catalog.schema.json';
-import type { CatalogFile, Provision, TermData } from '../../src/core/catalog/model';
+import type { Catalog, CatalogFile, Provision, TermData } from '../../src/core/catalog/model';
+import { Analyzer, searchDocuments } from '../../src/core/search/searchIndex';
 import { surfaceForms } from './synthetic';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,4 +117,40 @@ export async function naiveLoad(files: readonly string[], read: (file: string) =
     comparisons.push(...(data.comparisons ?? []));
   }
   return { ...maps, comparisons, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search: MiniSearch alone, as the product's search was before its own postings (see CONTRIBUTING.md)
+
+/**
+ * The same documents and the same analysis (Korean bigrams, stems, 초성) in one MiniSearch index, queried the
+ * straightforward way: every query word required (AND), the last one as a prefix. What MiniSearch costs at corpus
+ * scale when it holds the postings itself.
+ */
+export class MiniSearchOnly {
+  private readonly mini: MiniSearch<{ key: string }>;
+  private readonly analyzer = new Analyzer();
+
+  constructor(catalog: Catalog) {
+    const analyzer = this.analyzer;
+    this.mini = new MiniSearch({
+      idField: 'key',
+      fields: ['title', 'alias', 'context', 'body', 'ref'],
+      tokenize: (value, field) => analyzer.fieldTerms(value, field ?? 'body'),
+      processTerm: (term) => term,
+      searchOptions: { boost: { title: 6, alias: 4, context: 1.5, body: 1, ref: 3 } },
+    });
+    this.mini.addAll(searchDocuments(catalog));
+  }
+
+  search(query: string, limit = 50): string[] {
+    const terms = this.analyzer.fieldTerms(query, 'body');
+    if (!terms.length) return [];
+    const last = terms.length - 1;
+    const results = this.mini.search(
+      { combineWith: 'AND', queries: terms.map((term, i) => ({ queries: [term], prefix: i === last })) },
+      { tokenize: (q) => [q], processTerm: (t) => t },
+    );
+    return results.slice(0, limit).map((r) => r.id as string);
+  }
 }

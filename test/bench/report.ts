@@ -2,7 +2,7 @@
 import { ratio, type Group, type Row, type Stat } from './measure';
 import { formatBytes } from './suite';
 
-export const GROUP_ORDER: readonly Group[] = ['Activation', 'Hover', 'Search', 'Catalog load', 'Compare', 'Package'];
+export const GROUP_ORDER: readonly Group[] = ['Activation', 'Hover', 'Search', 'Catalog load', 'Compare', 'Corpus', 'Package'];
 
 /** What each naive baseline is, for the legend under the table. */
 export const BASELINES: Record<string, string> = {
@@ -14,6 +14,9 @@ export const BASELINES: Record<string, string> = {
     'linear scan: every provision’s Korean and English text lowercased once; a provision matches when every query word is a substring of it (no ranking, no prefix or typo tolerance)',
   'naive-load': '`JSON.parse` + the same JSON Schema through Ajv, merged into maps by id: no positions, no cross-reference, duplicate or date checks',
   'full-reload': 'what every change cost before incremental reloads: every catalog file read, parsed and checked again, then merged (the same loader, from scratch)',
+  'minisearch-only':
+    'MiniSearch holding the postings itself, as search did before its own typed-array postings: the same documents and analysis, every query word required, the last one as a prefix',
+  rebuild: 'building the search index from scratch, as every window did before the index was kept',
   'naive-compare':
     'for every sector × agreement cell, a scan of every provision in the catalog for that agreement and sector, rendered as a plain escaped HTML table (no toolbar, badges, notes or citations)',
 };

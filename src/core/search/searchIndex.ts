@@ -623,23 +623,45 @@ const INHERITED = 0.1;
 /** Which of its alternatives a word is searched with: as typed, then wider ones when that finds nothing. */
 type Tier = 'typed' | 'prefix' | 'fuzzy';
 
-/** The first `k` of `items` in `order`, without sorting them all (a query can match thousands of documents). */
-function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 2) return items.sort(order);
-  const best: T[] = [];
-  for (const item of items) {
-    if (best.length === k && order(item, best[k - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order(item, best[mid]) < 0) hi = mid;
-      else lo = mid + 1;
+/**
+ * The first `k` of `items` in `order`, without sorting them all (a query can match most of the catalog): a heap of
+ * the best `k` so far, whose worst is replaced when a better item comes; O(n log k).
+ */
+function topK<T>(items: ArrayLike<T> & Iterable<T>, k: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= k) return Array.from(items).sort(order);
+  // Max-heap by `order`: the root is the worst of the best k.
+  const heap: T[] = [];
+  const worse = (a: T, b: T) => order(a, b) > 0;
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
     }
-    best.splice(lo, 0, item);
-    if (best.length > k) best.pop();
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      up(heap.length - 1);
+    } else if (order(item, heap[0]) < 0) {
+      heap[0] = item;
+      down(0);
+    }
   }
-  return best;
+  return heap.sort(order);
 }
 
 /** Documents of a search, by number: all of them, or those a filter or earlier words left. */
@@ -776,13 +798,9 @@ export class SearchIndex {
     // The best `keep` of the documents matching at least `needed` words (a query can match most of the catalog).
     const keep = Math.max(limit, PHRASE_CHECKED);
     const better = (a: number, b: number) => wordsMatched[b] - wordsMatched[a] || scores[b] - scores[a] || a - b;
-    const best: number[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i];
-      if (wordsMatched[doc] >= needed) best.push(doc);
-      if (best.length >= keep * 4) best.splice(0, best.length, ...topK(best, keep, better));
-    }
-    let ranked = topK(best, keep, better).map((doc) => ({ doc, score: scores[doc], words: wordsMatched[doc] }));
+    let qualifying = 0;
+    for (let i = 0; i < touchedCount; i++) if (wordsMatched[touched[i]] >= needed) touched[qualifying++] = touched[i];
+    let ranked = topK(touched.subarray(0, qualifying), keep, better).map((doc) => ({ doc, score: scores[doc], words: wordsMatched[doc] }));
     // The query is exactly a term's name, alias or abbreviation, or an agreement's short title (`AI`, `MOU`,
     // `한미 팩트시트`): that document goes first, whatever the statistics say.
     const named = complete ? this.names.get(compactName(query)) : undefined;
