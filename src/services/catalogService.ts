@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { mergeFiles, readAndCheckFile, type FileResult, type LoadOptions, type LoadResult, type ParsedFile, type ReadFile } from '../core/catalog/catalogLoader';
+import { mergeFiles, readAndCheckFiles, type FileResult, type LoadOptions, type LoadResult, type ParsedFile, type ReadFile } from '../core/catalog/catalogLoader';
 import type { Catalog, CatalogProblem } from '../core/catalog/model';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/catalog/shippedData';
+import { TimeSlices } from '../core/timeSlices';
 
 const RELOAD_DEBOUNCE_MS = 250;
 /** Most workspace catalog files loaded; past this the rest are left out (and the user is told). */
 const MAX_WORKSPACE_FILES = 5000;
-/** Files read at once (a workspace of thousands of files is not read all in one burst). */
-const READ_CONCURRENCY = 32;
 
 /** Test hooks, honoured only outside production (`ExtensionMode.Test` / `Development`). */
 export interface CatalogTestHooks {
@@ -193,14 +192,11 @@ export class CatalogService implements vscode.Disposable {
     for (const name of names) uris.set(name, this.workspaceFiles.get(name)!);
     const read: ReadFile = async (file) => vscode.workspace.fs.readFile(uris.get(file)!);
 
-    this.shippedResults ??= await Promise.all(SHIPPED_DATA_FILES.map((file) => readAndCheckFile(file, read, { trusted: isShippedDataFile })));
+    const slices = new TimeSlices();
+    this.shippedResults ??= await readAndCheckFiles(SHIPPED_DATA_FILES, read, { trusted: isShippedDataFile, slices });
     const stale = names.filter((name) => dirty === 'all' || dirty.has(name) || !this.fileResults.has(name));
-    const options: LoadOptions = { faultHook: this.loaderFault ? this.faultHook(this.loaderFault) : undefined };
-    for (let i = 0; i < stale.length; i += READ_CONCURRENCY) {
-      const batch = stale.slice(i, i + READ_CONCURRENCY);
-      const checked = await Promise.all(batch.map((name) => readAndCheckFile(name, read, options)));
-      checked.forEach((result) => this.fileResults.set(result.file, result));
-    }
+    const options: LoadOptions = { faultHook: this.loaderFault ? this.faultHook(this.loaderFault) : undefined, slices };
+    for (const result of await readAndCheckFiles(stale, read, options)) this.fileResults.set(result.file, result);
     for (const name of this.fileResults.keys()) if (!uris.has(name)) this.fileResults.delete(name);
     for (const name of stale) this.parseCounts.set(name, (this.parseCounts.get(name) ?? 0) + 1);
     this.uris = uris;

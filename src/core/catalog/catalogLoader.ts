@@ -5,6 +5,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { LineIndex } from '../text/lineIndex';
 import { isCalendarDate } from './dates';
 import { MAX_NESTING, tooDeepAt } from './jsonLimits';
+import { TimeSlices } from '../timeSlices';
 import {
   provisionUid,
   type Agreement,
@@ -40,6 +41,8 @@ export interface LoadOptions {
   trusted?: (file: string) => boolean;
   /** Test hook: called with each file's text before it is parsed; a throw from it stands for a loader bug. */
   faultHook?: (file: string, text: string) => void;
+  /** Time slices that `readAndCheckFiles` pauses in between checks (see core/timeSlices.ts). */
+  slices?: TimeSlices;
 }
 
 /** A file that parsed and validated without errors, with what is needed to point at its contents later. */
@@ -115,22 +118,36 @@ export interface FileInput {
 
 /** Reads every file through `read` (a read failure is a problem, not an exception), then builds the catalog. */
 export async function loadCatalog(files: readonly string[], read: ReadFile, options: LoadOptions = {}): Promise<LoadResult> {
-  const results = await Promise.all(files.map((file) => readAndCheckFile(file, read, options)));
-  return mergeFiles(results, options);
+  return mergeFiles(await readAndCheckFiles(files, read, options), options);
 }
 
+/** Files read at once: reading overlaps with checking, without holding every file's bytes in memory at once. */
+const READ_AHEAD = 32;
+
 /**
- * One file read and checked on its own: a read failure, like any other failure, becomes the file's problem. Its last
- * good version (`options.previous`) then stays in use when the files are merged.
+ * Reads files (several at a time) and checks them one after another, in order, with a pause between checks once a
+ * time slice is used up (`options.slices`, a fresh one by default): loading hundreds of files never holds the thread
+ * for long. Checks are not run concurrently on purpose: many promises waiting for the same turn of the event loop
+ * would all resume in that one turn.
  */
-export async function readAndCheckFile(file: string, read: ReadFile, options: LoadOptions = {}): Promise<FileResult> {
-  let content: Uint8Array | string;
-  try {
-    content = await read(file);
-  } catch (err) {
-    return failedFile(file, 'read-failed', `Could not read the file: ${errorText(err)}`);
+export async function readAndCheckFiles(files: readonly string[], read: ReadFile, options: LoadOptions = {}): Promise<FileResult[]> {
+  const slices = options.slices ?? new TimeSlices();
+  const reading = (file: string) =>
+    Promise.resolve()
+      .then(() => read(file))
+      .then(
+        (content): FileInput => ({ file, content }),
+        (err: unknown) => failedFile(file, 'read-failed', `Could not read the file: ${errorText(err)}`),
+      );
+  const pending = files.slice(0, READ_AHEAD).map(reading);
+  const results: FileResult[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const next = await pending[i];
+    if (i + READ_AHEAD < files.length) pending.push(reading(files[i + READ_AHEAD]));
+    await slices.pause();
+    results.push('content' in next ? checkFile(next, options) : next);
   }
-  return checkFile({ file, content }, options);
+  return results;
 }
 
 /** Synchronous core of `loadCatalog`: parse, validate and merge already-read files, in order. */

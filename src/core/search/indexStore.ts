@@ -4,6 +4,7 @@
 // Small catalogs (the shipped data alone) build in milliseconds and are not kept. Pure TypeScript, no `vscode`: the
 // store behind it is the extension's storage folder in the extension, memory in tests.
 import type { Catalog } from '../catalog/model';
+import { TimeSlices } from '../timeSlices';
 import { catalogFingerprintAsync, SearchIndex } from './searchIndex';
 
 export interface IndexStore {
@@ -25,28 +26,30 @@ export interface OpenedIndex {
 export const MIN_KEPT_DOCUMENTS = 5000;
 
 export interface OpenOptions {
-  sliceMs?: number;
+  /** The time slices to work in, or their length in ms. */
+  slices?: TimeSlices | number;
   minDocuments?: number;
 }
 
 /** The index of `catalog`: read back from `store` when it holds one for exactly this catalog, else built and kept. */
 export async function openSearchIndex(catalog: Catalog, store: IndexStore | undefined, options: OpenOptions = {}): Promise<OpenedIndex> {
   const documents = catalog.agreements.size + catalog.provisions.size + catalog.terms.size;
+  const slices = typeof options.slices === 'object' ? options.slices : new TimeSlices(options.slices);
   if (!store || documents < (options.minDocuments ?? MIN_KEPT_DOCUMENTS)) {
-    return { index: await SearchIndex.buildAsync(catalog, options.sliceMs), reused: false };
+    return { index: await SearchIndex.buildAsync(catalog, slices), reused: false };
   }
-  const key = `search-index-${await catalogFingerprintAsync(catalog, options.sliceMs)}`;
+  const key = `search-index-${await catalogFingerprintAsync(catalog, slices)}`;
   let storeError: string | undefined;
   try {
     const bytes = await store.read(key);
-    const index = bytes && SearchIndex.fromBytes(bytes, catalog);
+    const index = bytes && (await SearchIndex.fromBytesAsync(bytes, catalog, slices));
     if (index) return { index, reused: true };
   } catch (err) {
     storeError = `could not read the kept search index: ${(err as Error).message ?? err}`;
   }
-  const index = await SearchIndex.buildAsync(catalog, options.sliceMs);
+  const index = await SearchIndex.buildAsync(catalog, slices);
   try {
-    await store.write(key, index.toBytes());
+    await store.write(key, await index.toBytesAsync(slices));
   } catch (err) {
     storeError = `could not keep the search index: ${(err as Error).message ?? err}`;
   }

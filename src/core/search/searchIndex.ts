@@ -29,7 +29,8 @@ import {
   withoutPendingFinal,
 } from '../text/koreanText';
 import { LANGS, type Catalog, type Texts } from '../catalog/model';
-import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, runInSlices, runToEnd, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
+import { DEFAULT_SLICE_MS, runInSlices, runToEnd, type TimeSlices } from '../timeSlices';
+import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
 export const SEARCH_KINDS: readonly SearchKind[] = ['agreement', 'provision', 'term'];
@@ -85,11 +86,6 @@ interface DocumentInfo {
   kind: SearchKind;
   id: string;
   sectors: readonly string[];
-  /** Position in catalog order, for listing a sector without a query. */
-  order: number;
-  /** A provision's agreement (key), or an agreement's provisions (keys). */
-  agreement?: string;
-  provisions?: readonly string[];
 }
 
 /** Every language a text has: an imported article is found by its Spanish words as well. */
@@ -174,22 +170,47 @@ function documentNames(catalog: Catalog): Map<string, string[]> {
   return names;
 }
 
-function documentInfos(catalog: Catalog): Map<string, DocumentInfo> {
-  const infos = new Map<string, DocumentInfo>();
-  let order = 0;
+/** The documents by number (catalog order: each agreement, then its provisions; then the terms), with their links. */
+interface DocumentTable {
+  keys: string[];
+  infos: DocumentInfo[];
+  numbers: Map<string, number>;
+  /** A provision's agreement (-1 for others), and an agreement's provisions, by document number. */
+  parentOf: Int32Array;
+  provisionsOf: (Int32Array | undefined)[];
+}
+
+/** Builds the document table a step per 2,000 documents (a corpus has 40,000 and more). */
+function* documentTableSteps(catalog: Catalog): Generator<void, DocumentTable> {
+  const count = catalog.agreements.size + catalog.provisions.size + catalog.terms.size;
+  const table: DocumentTable = { keys: [], infos: [], numbers: new Map(), parentOf: new Int32Array(count).fill(-1), provisionsOf: [] };
+  const add = (key: string, info: DocumentInfo) => {
+    const doc = table.keys.length;
+    table.keys.push(key);
+    table.infos.push(info);
+    table.numbers.set(key, doc);
+    return doc;
+  };
+  let sinceStep = 0;
   for (const agreement of catalog.agreements.values()) {
-    const sectors = new Set(agreement.provisions.flatMap((p) => p.sectors));
-    const key = `agreement:${agreement.id}`;
-    const provisions = agreement.provisions.map((p) => `provision:${p.uid}`);
-    infos.set(key, { kind: 'agreement', id: agreement.id, sectors: [...sectors], order: order++, provisions });
-    for (const p of agreement.provisions) {
-      infos.set(`provision:${p.uid}`, { kind: 'provision', id: p.uid, sectors: p.sectors, order: order++, agreement: key });
+    const sectors = new Set<string>();
+    for (const p of agreement.provisions) for (const s of p.sectors) sectors.add(s);
+    const parent = add(`agreement:${agreement.id}`, { kind: 'agreement', id: agreement.id, sectors: [...sectors] });
+    const children = new Int32Array(agreement.provisions.length);
+    agreement.provisions.forEach((p, i) => {
+      const doc = add(`provision:${p.uid}`, { kind: 'provision', id: p.uid, sectors: p.sectors });
+      table.parentOf[doc] = parent;
+      children[i] = doc;
+    });
+    table.provisionsOf[parent] = children;
+    sinceStep += 1 + agreement.provisions.length;
+    if (sinceStep >= 2000) {
+      sinceStep = 0;
+      yield;
     }
   }
-  for (const term of catalog.terms.values()) {
-    infos.set(`term:${term.id}`, { kind: 'term', id: term.id, sectors: term.related?.sectors ?? [], order: order++ });
-  }
-  return infos;
+  for (const term of catalog.terms.values()) add(`term:${term.id}`, { kind: 'term', id: term.id, sectors: term.related?.sectors ?? [] });
+  return table;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -675,8 +696,6 @@ const MAX_PREFIX_EXPANSIONS = 64;
 const NAME_MASK = FIELD_BIT.title | FIELD_BIT.alias | FIELD_BIT.context | FIELD_BIT.ref;
 
 export class SearchIndex {
-  /** Document keys (`agreement:id`, `provision:uid`, `term:id`) by number; numbers follow catalog order. */
-  private readonly keys: readonly string[];
   private readonly infos: readonly DocumentInfo[];
   private readonly numbers: ReadonlyMap<string, number>;
   /** A provision's agreement (-1 for others), and an agreement's provisions, by document number. */
@@ -687,39 +706,54 @@ export class SearchIndex {
   private constructor(
     private readonly index: TermIndex,
     private readonly catalog: Catalog,
+    table: DocumentTable,
   ) {
-    const infos = documentInfos(catalog);
-    this.keys = [...infos.keys()];
-    this.infos = [...infos.values()];
-    this.numbers = new Map(this.keys.map((key, i) => [key, i]));
-    this.parentOf = Int32Array.from(this.infos, (info) => (info.agreement ? this.numbers.get(info.agreement)! : -1));
-    this.provisionsOf = this.infos.map((info) => info.provisions && Int32Array.from(info.provisions, (key) => this.numbers.get(key)!));
+    this.infos = table.infos;
+    this.numbers = table.numbers;
+    this.parentOf = table.parentOf;
+    this.provisionsOf = table.provisionsOf;
     this.names = new Map([...documentNames(catalog)].map(([name, keys]) => [name, keys.map((k) => this.numbers.get(k)!)]));
+  }
+
+  /** The index and the catalog's document table, in steps. */
+  private static *assemble(index: Generator<void, TermIndex | undefined>, catalog: Catalog): Generator<void, SearchIndex | undefined> {
+    const termIndex = yield* index;
+    if (!termIndex) return undefined;
+    const table = yield* documentTableSteps(catalog);
+    return termIndex.documentCount === table.keys.length ? new SearchIndex(termIndex, catalog, table) : undefined;
   }
 
   /** Builds the index synchronously (a few milliseconds for the shipped dataset). */
   static build(catalog: Catalog): SearchIndex {
-    return new SearchIndex(runToEnd(buildSteps(catalog)), catalog);
+    return runToEnd(SearchIndex.assemble(buildSteps(catalog), catalog))!;
   }
 
   /**
    * Builds the index in slices of about `sliceMs` milliseconds, yielding to the event loop between them, so that a
    * large catalog never blocks the extension host for long.
    */
-  static async buildAsync(catalog: Catalog, sliceMs = 15): Promise<SearchIndex> {
-    return new SearchIndex(await runInSlices(buildSteps(catalog), sliceMs), catalog);
+  static async buildAsync(catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<SearchIndex> {
+    return (await runInSlices(SearchIndex.assemble(buildSteps(catalog), catalog), sliceMs))!;
   }
 
   /** The index as bytes, to store and read back with `fromBytes` for the same catalog (see `catalogFingerprint`). */
   toBytes(): Uint8Array {
-    return this.index.toBytes();
+    return runToEnd(this.index.toBytesSteps());
+  }
+
+  /** `toBytes` in slices (copying tens of megabytes into fresh memory takes a while). */
+  toBytesAsync(sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<Uint8Array> {
+    return runInSlices(this.index.toBytesSteps(), sliceMs);
   }
 
   /** An index stored by `toBytes` for this catalog; undefined when the bytes are not one (another format, damage). */
   static fromBytes(bytes: Uint8Array, catalog: Catalog): SearchIndex | undefined {
-    const index = TermIndex.fromBytes(bytes);
-    const documents = catalog.agreements.size + catalog.provisions.size + catalog.terms.size;
-    return index && index.documentCount === documents ? new SearchIndex(index, catalog) : undefined;
+    return runToEnd(SearchIndex.assemble(readSteps(bytes), catalog));
+  }
+
+  /** `fromBytes` in slices. */
+  static fromBytesAsync(bytes: Uint8Array, catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<SearchIndex | undefined> {
+    return runInSlices(SearchIndex.assemble(readSteps(bytes), catalog), sliceMs);
   }
 
   /** Documents indexed. */
@@ -816,9 +850,16 @@ export class SearchIndex {
       b.words - a.words || b.score - a.score || a.doc - b.doc;
     const phrase = complete && !cited.length ? phraseOf(query) : undefined;
     if (phrase) {
-      // Words in the order typed, next to each other (or a quoted phrase): such documents go first.
+      // Words in the order typed, next to each other (or a quoted phrase): such documents go first. `ranked` is in
+      // rank order, and among themselves such documents keep it: once `limit` of them are found, none further down
+      // could be shown, so the check stops there.
       const top = ranked.reduce((max, e) => Math.max(max, e.score), 0);
-      for (const e of ranked) if (this.containsPhrase(e.doc, phrase)) e.score += top;
+      let found = 0;
+      for (const e of ranked) {
+        if (!this.containsPhrase(e.doc, phrase)) continue;
+        e.score += top;
+        if (++found >= limit) break;
+      }
     }
     ranked = topK(ranked, limit, byRank);
 
@@ -1102,7 +1143,7 @@ export class SearchIndex {
 }
 
 /** Best-ranked documents checked for the words of the query as a phrase. */
-const PHRASE_CHECKED = 200;
+const PHRASE_CHECKED = 1000;
 
 /**
  * The phrase a query asks for: its quoted part (two words or more), or else all its words in the order typed when
@@ -1147,6 +1188,11 @@ function newBuilder(): TermIndexBuilder {
   return new TermIndexBuilder(BOOST as Record<FieldName, number>);
 }
 
+// eslint-disable-next-line require-yield -- a generator so that it composes with the other steps
+function* readSteps(bytes: Uint8Array): Generator<void, TermIndex | undefined> {
+  return TermIndex.fromBytes(bytes);
+}
+
 /** The index's construction, a step per document and then the steps of `TermIndexBuilder.finishSteps`. */
 function* buildSteps(catalog: Catalog): Generator<void, TermIndex> {
   const builder = newBuilder();
@@ -1167,7 +1213,7 @@ export function catalogFingerprint(catalog: Catalog): string {
 }
 
 /** `catalogFingerprint` in slices of about `sliceMs` (it reads every text of the catalog once). */
-export function catalogFingerprintAsync(catalog: Catalog, sliceMs = 15): Promise<string> {
+export function catalogFingerprintAsync(catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<string> {
   return runInSlices(fingerprintSteps(catalog), sliceMs);
 }
 

@@ -13,6 +13,7 @@
 // its terms. The arrays serialise as they are (`toBytes`), so a window reopened on the same catalog reads the index
 // instead of rebuilding it. Pure TypeScript, no `vscode`.
 import type SearchableMap from 'minisearch/dist/es/SearchableMap';
+import { runToEnd } from '../timeSlices';
 
 export const FIELD_BIT = { title: 1, alias: 2, context: 4, body: 8, ref: 16, initialsName: 32, initialsContext: 64 } as const;
 export type FieldName = keyof typeof FIELD_BIT;
@@ -124,16 +125,20 @@ export class TermIndexBuilder {
   *finishSteps(): Generator<void, TermIndex> {
     const termCount = this.termList.length;
     // Terms sorted; `rank[id]` is a term's id in sorted order.
-    const order = this.termList.map((_, i) => i).sort((a, b) => (this.termList[a] < this.termList[b] ? -1 : 1));
+    // The default sort compares UTF-16 code units, as `<` does (and as the binary searches expect), without a callback.
+    const terms = [...this.termList].sort();
+    yield;
     const rank = new Uint32Array(termCount);
-    order.forEach((id, r) => (rank[id] = r));
-    const terms = order.map((id) => this.termList[id]);
+    terms.forEach((term, r) => (rank[this.ids.get(term)!] = r));
 
     // Counting sort by term; documents were added in order, so each term's postings stay sorted by document.
     yield;
     const n = this.postingCount;
     const offsets = new Uint32Array(termCount + 1);
-    for (let i = 0; i < n; i++) offsets[rank[this.postingTerm[i]] + 1]++;
+    for (let i = 0; i < n; i++) {
+      if (i % STEP === STEP - 1) yield;
+      offsets[rank[this.postingTerm[i]] + 1]++;
+    }
     yield;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const fill = offsets.slice(0, termCount);
@@ -259,17 +264,26 @@ export class TermIndex {
   // Serialisation: a header, the arrays as they are, then the terms joined by NUL (no term contains one).
 
   toBytes(): Uint8Array {
+    return runToEnd(this.toBytesSteps());
+  }
+
+  /** `toBytes` a step per 4 MB copied: writing into fresh memory is slow where page faults are (most VMs). */
+  *toBytesSteps(): Generator<void, Uint8Array> {
     const termText = new TextEncoder().encode(this.terms.join('\0'));
     const n = this.docs.length;
     const t = this.terms.length;
     const header = new Uint32Array([FORMAT, this.documentCount, t, n, termText.length]);
     // Each array starts at a multiple of 4 bytes, so it can be viewed in place when read back.
-    const parts: ArrayBufferView[] = [header, this.offsets, this.docs, this.weights, this.masks];
-    const size = parts.reduce((sum, p) => sum + align4(p.byteLength), 0) + termText.length;
+    const parts: ArrayBufferView[] = [header, this.offsets, this.docs, this.weights, this.masks, termText];
+    const size = parts.reduce((sum, p, i) => sum + (i === parts.length - 1 ? p.byteLength : align4(p.byteLength)), 0);
     const out = new Uint8Array(size);
     let at = 0;
-    for (const part of [...parts, termText]) {
-      out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+    for (const part of parts) {
+      const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+      for (let from = 0; from < bytes.length; from += COPY_STEP) {
+        out.set(bytes.subarray(from, from + COPY_STEP), at + from);
+        yield;
+      }
       at += align4(part.byteLength);
     }
     return out;
@@ -305,31 +319,9 @@ export class TermIndex {
 }
 
 /** Postings per step of `finishSteps`. */
-const STEP = 1 << 20;
-
-/** Runs a stepped computation to its end at once. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * Runs a stepped computation in slices of about `sliceMs`, yielding to the event loop (a macrotask, so that timers,
- * I/O and the UI's messages get their turn) between slices: long work never holds the extension host's thread.
- */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  let sliceStart = Date.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (Date.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
-    }
-  }
-}
+const STEP = 1 << 18;
+/** Bytes copied per step of `toBytesSteps`. */
+const COPY_STEP = 4 << 20;
 
 /** Bumped whenever the analysis or the layout changes: an index stored by another version is rebuilt. */
 const FORMAT = 0x7464_6101;
