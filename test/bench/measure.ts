@@ -95,15 +95,22 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Retained heap (bytes) of what `build` returns: heap after a full GC with the result alive, minus before. */
+/**
+ * Retained memory (bytes) of what `build` returns: heap plus array buffers (typed arrays live outside the JS heap)
+ * after a full GC with the result alive, minus before.
+ */
 export function retainedHeap<T>(build: () => T): { value: T; bytes: number } {
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   collectGarbage();
   collectGarbage();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   const value = build();
   collectGarbage();
   collectGarbage();
-  const bytes = process.memoryUsage().heapUsed - before;
+  const bytes = used() - before;
   return { value, bytes: Math.max(0, bytes) };
 }
 

@@ -267,6 +267,16 @@ describe('search index (synthetic catalog)', () => {
     );
   });
 
+  it('answers a query the same whatever was searched before (working arrays are reused between searches)', () => {
+    const queries: [string, SearchOptions?][] = [['아르테미스'], ['quantum', { sector: 'quantum' }], ['Trade MOU 양자'], ['KPS', { kinds: ['term'] }], ['coop'], ['ㅇㄹㅌㅁㅅ'], ['"quantum standards"']];
+    const fresh = queries.map(([q, o]) => buildSearchIndex(catalog).search(q, o));
+    for (let round = 0; round < 3; round++) {
+      queries.forEach(([q, o], i) => assert.deepEqual(index.search(q, o), fresh[i], `${q} (round ${round})`));
+      queries.reverse();
+      fresh.reverse();
+    }
+  });
+
   it('stores the index as bytes and reads it back to the same answers; other bytes are refused, not trusted', () => {
     const bytes = index.toBytes();
     const back = SearchIndex.fromBytes(bytes, catalog)!;

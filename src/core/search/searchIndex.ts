@@ -809,9 +809,9 @@ export class SearchIndex {
     // happens to name the agreement would outrank the provision the analyst is after.
     const narrowing = perWord.some((w) => w.named.size > 0) && perWord.some((w) => w.named.size === 0);
     const n = this.infos.length;
-    const scores = new Float64Array(n);
-    const wordsMatched = new Uint8Array(n);
-    const touched = new Int32Array(n);
+    // Per-document sums, reused from search to search (zeroed again below, only where they were written).
+    const combined = (this.combined ??= { scores: new Float64Array(n), words: new Uint8Array(n), touched: new Int32Array(n), qualifying: new Int32Array(n) });
+    const { scores, words: wordsMatched, touched } = combined;
     let touchedCount = 0;
     for (const { docs, scores: wordScores, bodyOnly, named } of perWord) {
       const scope = named.size > 0;
@@ -833,8 +833,8 @@ export class SearchIndex {
     const keep = Math.max(limit, PHRASE_CHECKED);
     const better = (a: number, b: number) => wordsMatched[b] - wordsMatched[a] || scores[b] - scores[a] || a - b;
     let qualifying = 0;
-    for (let i = 0; i < touchedCount; i++) if (wordsMatched[touched[i]] >= needed) touched[qualifying++] = touched[i];
-    let ranked = topK(touched.subarray(0, qualifying), keep, better).map((doc) => ({ doc, score: scores[doc], words: wordsMatched[doc] }));
+    for (let i = 0; i < touchedCount; i++) if (wordsMatched[touched[i]] >= needed) combined.qualifying[qualifying++] = touched[i];
+    let ranked = topK(combined.qualifying.subarray(0, qualifying), keep, better).map((doc) => ({ doc, score: scores[doc], words: wordsMatched[doc] }));
     // The query is exactly a term's name, alias or abbreviation, or an agreement's short title (`AI`, `MOU`,
     // `한미 팩트시트`): that document goes first, whatever the statistics say.
     const named = complete ? this.names.get(compactName(query)) : undefined;
@@ -862,6 +862,10 @@ export class SearchIndex {
       }
     }
     ranked = topK(ranked, limit, byRank);
+    for (let i = 0; i < touchedCount; i++) {
+      scores[touched[i]] = 0;
+      wordsMatched[touched[i]] = 0;
+    }
 
     const hits: SearchHit[] = [];
     const top = ranked.length ? ranked[0].score : 0;
@@ -982,6 +986,9 @@ export class SearchIndex {
     }
     return out;
   }
+
+  /** Per-document sums of `search`, reused from call to call (each call leaves them zeroed). */
+  private combined: { scores: Float64Array; words: Uint8Array; touched: Int32Array; qualifying: Int32Array } | undefined;
 
   /** Per-document working arrays of `matchWord`, reused from call to call (each call leaves them zeroed). */
   private scratch:

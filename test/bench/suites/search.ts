@@ -1,4 +1,4 @@
-// Search: index build time and retained heap, and query latency, at 1×, 10× and 100× the shipped catalog and at the
+// Search: index build time and retained memory (heap + typed arrays), and query latency, at 1×, 10× and 100× the shipped catalog and at the
 // smallest scale with ≥ 10,000 provisions. Baseline: a linear substring scan over every provision.
 import { performance } from 'node:perf_hooks';
 import { buildCatalog } from '../../../src/core/catalog/catalogLoader';
@@ -45,7 +45,7 @@ export function searchSuite(): Suite {
         const naiveBuild = summarize(sample(() => new NaiveSearch(catalog.provisions.values()), { warmup: 1, reps: ctx.smoke ? 2 : 15 }));
         rows.push(
           { group: 'Search', what: 'Build the search index (once per catalog load)', size, unit: 'ms', ours: build, baseline: { label: 'naive-search', value: naiveBuild }, notes: ['baseline: lowercasing every provision’s text'] },
-          { group: 'Search', what: 'Search index retained heap', size, unit: 'bytes', ours: heap.bytes, baseline: { label: 'naive-search', value: naiveHeap.bytes } },
+          { group: 'Search', what: 'Search index retained memory (heap + array buffers)', size, unit: 'bytes', ours: heap.bytes, baseline: { label: 'naive-search', value: naiveHeap.bytes } },
         );
         const index: SearchIndex = heap.value.index;
         const naive = naiveHeap.value;
