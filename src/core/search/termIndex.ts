@@ -8,7 +8,7 @@
 //    the document's body length). A query term's score in a document is that weight times the term's idf.
 //  - Fields are told apart by the term itself where a query must not mix them: item numbers and 초성 are stored with a
 //    namespace character in front (REF_PREFIX, INITIALS_PREFIX), so `28` in body text never matches item 28.
-// Costs: 9 bytes a posting (about 5.5 million for the 41,000-article ToTA corpus: ~50 MB) plus the term strings.
+// Costs: 9 bytes a posting (3.7 million for the 41,000-article ToTA corpus: ~33 MB) plus the term strings.
 // Building is one pass over the analysed documents and one counting sort; a query touches only the postings of
 // its terms. The arrays serialise as they are (`toBytes`), so a window reopened on the same catalog reads the index
 // instead of rebuilding it. Pure TypeScript, no `vscode`.
