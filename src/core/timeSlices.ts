@@ -8,6 +8,8 @@ export const DEFAULT_SLICE_MS = 15;
 
 export class TimeSlices {
   private sliceStart = Date.now();
+  /** The longest single piece of work recorded with `measure` (ms): what the bench reports as the longest hold. */
+  longestMs = 0;
 
   constructor(readonly sliceMs = DEFAULT_SLICE_MS) {}
 
@@ -16,6 +18,16 @@ export class TimeSlices {
     if (Date.now() - this.sliceStart < this.sliceMs) return;
     await new Promise((resolve) => setTimeout(resolve, 0));
     this.sliceStart = Date.now();
+  }
+
+  /** Runs one indivisible piece of work (a step, a file's check), recording how long it held the thread. */
+  measure<T>(work: () => T): T {
+    const start = Date.now();
+    try {
+      return work();
+    } finally {
+      this.longestMs = Math.max(this.longestMs, Date.now() - start);
+    }
   }
 }
 
@@ -29,10 +41,10 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
 
 /** Runs a stepped computation in slices (of about `slices` ms, or those given), letting the event loop run between them. */
 export async function runInSlices<T>(steps: Generator<void, T>, slices: TimeSlices | number = DEFAULT_SLICE_MS): Promise<T> {
-  if (typeof slices === 'number') slices = new TimeSlices(slices);
+  const own = typeof slices === 'number' ? new TimeSlices(slices) : slices;
   for (;;) {
-    const next = steps.next();
+    const next = own.measure(() => steps.next());
     if (next.done) return next.value;
-    await slices.pause();
+    await own.pause();
   }
 }

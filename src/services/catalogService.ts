@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mergeFiles, readAndCheckFiles, type FileResult, type LoadOptions, type LoadResult, type ParsedFile, type ReadFile } from '../core/catalog/catalogLoader';
+import { mergeFiles, mergeFilesAsync, readAndCheckFiles, type FileResult, type LoadOptions, type LoadResult, type ParsedFile, type ReadFile } from '../core/catalog/catalogLoader';
 import type { Catalog, CatalogProblem } from '../core/catalog/model';
 import { SHIPPED_DATA_FILES, isShippedDataFile } from '../core/catalog/shippedData';
 import { TimeSlices } from '../core/timeSlices';
@@ -200,7 +200,7 @@ export class CatalogService implements vscode.Disposable {
     for (const name of this.fileResults.keys()) if (!uris.has(name)) this.fileResults.delete(name);
     for (const name of stale) this.parseCounts.set(name, (this.parseCounts.get(name) ?? 0) + 1);
     this.uris = uris;
-    return mergeFiles([...this.shippedResults, ...names.map((name) => this.fileResults.get(name)!)], { previous: this.keepGoodFiles(uris) });
+    return mergeFilesAsync([...this.shippedResults, ...names.map((name) => this.fileResults.get(name)!)], { previous: this.keepGoodFiles(uris), slices });
   }
 
   private faultHook(marker: string): LoadOptions['faultHook'] {

@@ -5,7 +5,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { LineIndex } from '../text/lineIndex';
 import { isCalendarDate } from './dates';
 import { MAX_NESTING, tooDeepAt } from './jsonLimits';
-import { TimeSlices } from '../timeSlices';
+import { runInSlices, runToEnd, TimeSlices } from '../timeSlices';
 import {
   provisionUid,
   type Agreement,
@@ -118,7 +118,9 @@ export interface FileInput {
 
 /** Reads every file through `read` (a read failure is a problem, not an exception), then builds the catalog. */
 export async function loadCatalog(files: readonly string[], read: ReadFile, options: LoadOptions = {}): Promise<LoadResult> {
-  return mergeFiles(await readAndCheckFiles(files, read, options), options);
+  const slices = options.slices ?? new TimeSlices();
+  const results = await readAndCheckFiles(files, read, { ...options, slices });
+  return mergeFilesAsync(results, { ...options, slices });
 }
 
 /** Files read at once: reading overlaps with checking, without holding every file's bytes in memory at once. */
@@ -145,7 +147,7 @@ export async function readAndCheckFiles(files: readonly string[], read: ReadFile
     const next = await pending[i];
     if (i + READ_AHEAD < files.length) pending.push(reading(files[i + READ_AHEAD]));
     await slices.pause();
-    results.push('content' in next ? checkFile(next, options) : next);
+    results.push('content' in next ? slices.measure(() => checkFile(next, options)) : next);
   }
   return results;
 }
@@ -197,6 +199,15 @@ export function checkFile(input: FileInput, options: LoadOptions = {}): FileResu
  * last good version (`options.previous`) when there is one.
  */
 export function mergeFiles(results: readonly FileResult[], options: Pick<LoadOptions, 'previous'> = {}): LoadResult {
+  return runToEnd(mergeSteps(results, options));
+}
+
+/** `mergeFiles` in time slices (`options.slices`): a step per file and per agreement, so 450 treaties never block. */
+export function mergeFilesAsync(results: readonly FileResult[], options: Pick<LoadOptions, 'previous' | 'slices'> = {}): Promise<LoadResult> {
+  return runInSlices(mergeSteps(results, options), options.slices);
+}
+
+function* mergeSteps(results: readonly FileResult[], options: Pick<LoadOptions, 'previous'>): Generator<void, LoadResult> {
   const problems: CatalogProblem[] = [];
   const goodFiles = new Map<string, ParsedFile>();
   const accepted: Accepted[] = [];
@@ -213,7 +224,7 @@ export function mergeFiles(results: readonly FileResult[], options: Pick<LoadOpt
       if (!result.hasErrors) goodFiles.set(result.file, result.parsed);
     }
   }
-  const catalog = mergeAndLink(accepted, problems);
+  const catalog = yield* mergeAndLink(accepted, problems);
   return { catalog, problems, goodFiles };
 }
 
@@ -469,7 +480,7 @@ interface Accepted {
   valid: (section: Section, index: number) => boolean;
 }
 
-function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog {
+function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Generator<void, Catalog> {
   const parties = new Map<string, PartyData>();
   const sectors = new Map<string, SectorData>();
   const sources = new Map<string, SourceData>();
@@ -481,6 +492,7 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
 
   // Pass 1: collect entities, first definition of an id wins.
   for (const file of accepted) {
+    yield;
     for (const section of SECTIONS) {
       const items = (file.parsed.data[section] ?? []) as { id: string }[];
       items.forEach((item, index) => {
@@ -550,6 +562,7 @@ function mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Catalog
   const agreements = new Map<string, Agreement>();
   const provisions = new Map<string, Provision>();
   for (const { data, at } of agreementData.values()) {
+    yield;
     const chapterIds = new Set(data.chapters?.map((c) => c.id));
     const seenProvisions = new Set<string>();
     const linked: Provision[] = [];

@@ -38,10 +38,11 @@ export interface Posting {
 export class TermIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly termList: string[] = [];
-  private postingTerm = new Uint32Array(1 << 16);
-  private postingDoc = new Uint32Array(1 << 16);
-  private postingMask = new Uint8Array(1 << 16);
-  private postingTf = new Uint16Array(1 << 16);
+  /**
+   * Postings as added, in fixed-size chunks: growing one array by doubling would copy tens of megabytes into fresh
+   * memory in one go (slow where page faults are, and a long task).
+   */
+  private readonly chunks: { term: Uint32Array; doc: Uint32Array; mask: Uint8Array; tf: Uint16Array }[] = [];
   private postingCount = 0;
   private readonly bodyLengths: number[] = [];
   /** Per term id, while a document is added (see `addDocument`). */
@@ -88,63 +89,75 @@ export class TermIndexBuilder {
         slots[id] = (packed | bit) + body;
       }
     }
-    this.reserve(seen.length);
     for (const id of seen) {
       const packed = slots[id];
       slots[id] = 0;
       const i = this.postingCount++;
-      this.postingTerm[i] = id;
-      this.postingDoc[i] = doc;
-      this.postingMask[i] = packed & 127;
-      this.postingTf[i] = Math.min(0xffff, packed >>> 7);
+      const chunk = this.chunks[i >>> CHUNK_BITS] ?? this.addChunk();
+      const at = i & CHUNK_MASK;
+      chunk.term[at] = id;
+      chunk.doc[at] = doc;
+      chunk.mask[at] = packed & 127;
+      chunk.tf[at] = Math.min(0xffff, packed >>> 7);
     }
     this.bodyLengths.push(bodyLength);
     return doc;
   }
 
-  private reserve(extra: number): void {
-    const needed = this.postingCount + extra;
-    if (needed <= this.postingTerm.length) return;
-    const size = Math.max(needed, this.postingTerm.length * 2);
-    const grow = <T extends Uint32Array | Uint8Array | Uint16Array>(array: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(array.subarray(0, this.postingCount));
-      return next;
-    };
-    this.postingTerm = grow(this.postingTerm, (n) => new Uint32Array(n));
-    this.postingDoc = grow(this.postingDoc, (n) => new Uint32Array(n));
-    this.postingMask = grow(this.postingMask, (n) => new Uint8Array(n));
-    this.postingTf = grow(this.postingTf, (n) => new Uint16Array(n));
+  private addChunk() {
+    const size = 1 << CHUNK_BITS;
+    const chunk = { term: new Uint32Array(size), doc: new Uint32Array(size), mask: new Uint8Array(size), tf: new Uint16Array(size) };
+    this.chunks.push(chunk);
+    return chunk;
   }
 
   finish(): TermIndex {
     return runToEnd(this.finishSteps());
   }
 
-  /** `finish` in steps of about a million postings: a caller can yield to the event loop between them. */
+  /** `finish` in steps (a chunk of postings, a bucket of terms, a slice of memory): a caller can yield between them. */
   *finishSteps(): Generator<void, TermIndex> {
     const termCount = this.termList.length;
-    // Terms sorted; `rank[id]` is a term's id in sorted order.
-    // The default sort compares UTF-16 code units, as `<` does (and as the binary searches expect), without a callback.
-    const terms = [...this.termList].sort();
-    yield;
+    // Terms sorted, by their first character's bucket and then within each (the default sort compares UTF-16 code
+    // units, as `<` does and the binary searches expect); `rank[id]` is a term's id in sorted order.
+    const buckets = new Map<number, string[]>();
+    for (const term of this.termList) {
+      const first = term.charCodeAt(0);
+      const bucket = buckets.get(first);
+      if (bucket) bucket.push(term);
+      else buckets.set(first, [term]);
+    }
+    const terms: string[] = [];
+    for (const first of [...buckets.keys()].sort((a, b) => a - b)) {
+      for (const term of buckets.get(first)!.sort()) terms.push(term);
+      yield;
+    }
     const rank = new Uint32Array(termCount);
     terms.forEach((term, r) => (rank[this.ids.get(term)!] = r));
+    yield;
 
     // Counting sort by term; documents were added in order, so each term's postings stay sorted by document.
-    yield;
     const n = this.postingCount;
     const offsets = new Uint32Array(termCount + 1);
-    for (let i = 0; i < n; i++) {
-      if (i % STEP === STEP - 1) yield;
-      offsets[rank[this.postingTerm[i]] + 1]++;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      const end = Math.min(chunk.term.length, n - (c << CHUNK_BITS));
+      for (let k = 0; k < end; k++) offsets[rank[chunk.term[k]] + 1]++;
+      yield;
     }
-    yield;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const fill = offsets.slice(0, termCount);
     const docs = new Uint32Array(n);
     const masks = new Uint8Array(n);
     const weights = new Float32Array(n);
+    // The writes below land all over these arrays: touch their memory first, a slice at a time.
+    for (let from = 0; from < n; from += 1 << CHUNK_BITS) {
+      const to = Math.min(n, from + (1 << CHUNK_BITS));
+      docs.fill(0, from, to);
+      masks.fill(0, from, to);
+      weights.fill(0, from, to);
+      yield;
+    }
     const lengths = this.bodyLengths;
     let total = 0;
     for (const length of lengths) total += length;
@@ -154,20 +167,24 @@ export class TermIndexBuilder {
       for (const field of FIELD_NAMES) if (field !== 'body' && mask & FIELD_BIT[field]) shortBoost[mask] += this.boosts[field] * SHORT_FIELD;
     }
     const bodyBoost = this.boosts.body;
-    for (let i = 0; i < n; i++) {
-      if (i % STEP === STEP - 1) yield;
-      const at = fill[rank[this.postingTerm[i]]]++;
-      const doc = this.postingDoc[i];
-      const mask = this.postingMask[i];
-      const tf = this.postingTf[i];
-      let weight = shortBoost[mask];
-      if (tf > 0) {
-        const norm = BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]) / averageBody);
-        weight += bodyBoost * ((tf * (BM25.k + 1)) / (tf + norm) + BM25.d);
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      const end = Math.min(chunk.term.length, n - (c << CHUNK_BITS));
+      for (let k = 0; k < end; k++) {
+        const at = fill[rank[chunk.term[k]]]++;
+        const doc = chunk.doc[k];
+        const mask = chunk.mask[k];
+        const tf = chunk.tf[k];
+        let weight = shortBoost[mask];
+        if (tf > 0) {
+          const norm = BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]) / averageBody);
+          weight += bodyBoost * ((tf * (BM25.k + 1)) / (tf + norm) + BM25.d);
+        }
+        docs[at] = doc;
+        masks[at] = mask;
+        weights[at] = weight;
       }
-      docs[at] = doc;
-      masks[at] = mask;
-      weights[at] = weight;
+      yield;
     }
     return new TermIndex(terms, offsets, docs, masks, weights, lengths.length);
   }
@@ -318,8 +335,9 @@ export class TermIndex {
   }
 }
 
-/** Postings per step of `finishSteps`. */
-const STEP = 1 << 18;
+/** Postings per chunk of the builder (and per step of `finishSteps`): 256 K, a few megabytes. */
+const CHUNK_BITS = 18;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 /** Bytes copied per step of `toBytesSteps`. */
 const COPY_STEP = 4 << 20;
 

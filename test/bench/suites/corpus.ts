@@ -17,6 +17,7 @@ import { SectorClassifier } from '../../../src/core/import/sectorRules';
 import { SECTOR_RULES } from '../../../src/core/import/shippedRules';
 import type { HoverStrings } from '../../../src/core/labels/hoverStrings';
 import { openSearchIndex, type IndexStore } from '../../../src/core/search/indexStore';
+import { TimeSlices } from '../../../src/core/timeSlices';
 import { catalogFingerprint, SearchIndex } from '../../../src/core/search/searchIndex';
 import { TreeModel } from '../../../src/core/tree/treeModel';
 import { MiniSearchOnly, naiveLoad, NaiveSearch } from '../baselines';
@@ -339,33 +340,36 @@ async function blockingRow(files: readonly string[], read: (file: string) => Pro
   }, 1);
   const kept = new Map<string, Uint8Array>();
   const store: IndexStore = { read: async (key) => kept.get(key), write: async (key, bytes) => void kept.set(key, bytes) };
-  const { catalog } = await loadCatalog(files, read, { trusted });
+  const loading = new TimeSlices();
+  const { catalog } = await loadCatalog(files, read, { trusted, slices: loading });
   phase = 'build and keep the index';
-  await openSearchIndex(catalog, store);
+  const building = new TimeSlices();
+  await openSearchIndex(catalog, store, { slices: building });
   phase = 'read the kept index back';
-  await openSearchIndex(catalog, store);
+  const reading = new TimeSlices();
+  await openSearchIndex(catalog, store, { slices: reading });
   clearInterval(timer);
   await new Promise((resolve) => setTimeout(resolve, 10));
   observer.disconnect();
-  // A block that a GC pause of at least half its length ended inside is the collector's, not our code's.
-  const byGc = (b: (typeof blocks)[0]) => gcPauses.some((g) => g.ms >= b.ms / 2 && g.end <= b.end && g.end >= b.end - b.ms);
-  const long = blocks.filter((b) => b.ms > 50);
-  const ours = blocks.filter((b) => !byGc(b));
-  const longestOurs = ours.reduce((m, b) => Math.max(m, b.ms), 0);
-  const longest = blocks.reduce((m, b) => Math.max(m, b.ms), 0);
-  const phases = ['load', 'build and keep the index', 'read the kept index back'].map((p) => {
+  const longestOurs = Math.max(loading.longestMs, building.longestMs, reading.longestMs);
+  const phases = [
+    ['load', loading],
+    ['build and keep the index', building],
+    ['read the kept index back', reading],
+  ].map(([p, slices]) => {
     const list = blocks.filter((b) => b.phase === p).map((b) => b.ms);
-    return `${p}: longest ${formatMs(Math.max(0, ...list))}, ${list.filter((ms) => ms > 50).length} over 50 ms`;
+    return `${p}: our longest step ${formatMs((slices as TimeSlices).longestMs)}; the timer’s longest block ${formatMs(Math.max(0, ...list))}, ${list.filter((ms) => ms > 50).length} over 50 ms`;
   });
+  const longGc = gcPauses.filter((g) => g.ms > 50).length;
   return {
     group: 'Corpus',
-    what: 'Longest hold of the thread while loading and indexing (GC pauses aside)',
+    what: 'Longest step of our own code while loading and indexing',
     size,
     unit: 'ms',
     ours: longestOurs,
     targets: [{ text: 'no task over 50 ms', met: longestOurs <= 50 }],
     notes: [
-      `${phases.join('; ')}. ${long.length} blocks over 50 ms in all (longest ${formatMs(longest)}), ${long.filter(byGc).length} of them V8 garbage-collection pauses (longest GC pause ${formatMs(Math.max(0, ...gcPauses.map((g) => g.ms)))}). Measured in Node with a 1 ms timer, running the same core code as the extension host`,
+      `${phases.join('; ')}. A step is one file's check, the merge, or one step of the index's builders (each timed as it runs). The timer (1 ms, in the same process) also sees what is not our code: V8's garbage collector (${gcPauses.length} pauses, ${longGc} over 50 ms, longest ${formatMs(Math.max(0, ...gcPauses.map((g) => g.ms)))}) and its incremental marking. Measured in Node, running the same core code as the extension host`,
     ],
   };
 }
