@@ -22,6 +22,7 @@ const SUITES: Record<string, () => void> = {
     require('./userCatalog.test');
     require('./robustness.test');
     require('./treatyImport.test');
+    require('./searchScale.test');
     require('./startupTimings.test');
   },
   'first-load': () => {
