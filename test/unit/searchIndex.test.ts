@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { buildCatalog } from '../../src/core/catalog/catalogLoader';
 import type { Catalog, CatalogFile, LocalizedText, TermData } from '../../src/core/catalog/model';
+import { openSearchIndex, type IndexStore } from '../../src/core/search/indexStore';
 import { Analyzer, buildSearchIndex, catalogFingerprint, englishStem, searchDocuments, SearchIndex, type SearchHit, type SearchOptions } from '../../src/core/search/searchIndex';
 
 const L = (ko: string, en: string): LocalizedText => ({ ko, en });
@@ -286,6 +287,27 @@ describe('search index (synthetic catalog)', () => {
     assert.equal(SearchIndex.fromBytes(new TextEncoder().encode('{"not": "an index"}'), catalog), undefined, 'another file');
     const other = loadFixture({ ...FILE, terms: FILE.terms!.slice(1) });
     assert.equal(SearchIndex.fromBytes(bytes, other), undefined, 'an index of another catalog (another document count)');
+  });
+
+  it('opens a kept index for the same catalog, rebuilds over a damaged one, and survives a store that fails', async () => {
+    const kept = new Map<string, Uint8Array>();
+    const store: IndexStore = { read: async (key) => kept.get(key), write: async (key, bytes) => void kept.set(key, bytes) };
+    const first = await openSearchIndex(catalog, store, { minDocuments: 0 });
+    assert.deepEqual([first.reused, kept.size, first.storeError], [false, 1, undefined]);
+    const second = await openSearchIndex(loadFixture(), store, { minDocuments: 0 });
+    assert.equal(second.reused, true);
+    assert.deepEqual(second.index.search('아르테미스'), index.search('아르테미스'));
+    const [key, bytes] = [...kept][0];
+    kept.set(key, bytes.slice(0, 100));
+    const damaged = await openSearchIndex(catalog, store, { minDocuments: 0 });
+    assert.deepEqual([damaged.reused, kept.get(key)!.length], [false, bytes.length], 'rebuilt and kept again');
+    const failing: IndexStore = { read: async () => Promise.reject(new Error('disk gone')), write: async () => Promise.reject(new Error('read-only')) };
+    const survived = await openSearchIndex(catalog, failing, { minDocuments: 0 });
+    assert.equal(survived.reused, false);
+    assert.match(survived.storeError ?? '', /could not keep the search index: read-only/);
+    assert.deepEqual(survived.index.search('KPS'), index.search('KPS'));
+    const small = await openSearchIndex(catalog, failing);
+    assert.deepEqual([small.reused, small.storeError], [false, undefined], 'a small catalog is not kept at all');
   });
 
   it('fingerprints the catalog by every indexed text, so that a stored index is used only for its own catalog', () => {
