@@ -155,9 +155,13 @@ export class CatalogService implements vscode.Disposable {
         this.loadFault = undefined;
         throw new Error(message);
       }
+      const started = Date.now();
       const result = await this.load(dirty);
       this.result = result;
       this.lastError = undefined;
+      this.log.info(
+        `Catalog loaded (${dirty === 'all' ? 'all files' : `${dirty.size} changed file(s)`}): ${result.catalog.agreements.size} agreements, ${result.catalog.provisions.size} provisions, ${result.problems.length} problem(s) in ${Date.now() - started} ms.`,
+      );
     } catch (err) {
       this.loadFailed(err);
     } finally {

@@ -116,7 +116,17 @@ for (const run of RUNS) {
       const telecom = webview.locator('tbody tr[data-sector="telecom-6g"]');
       await telecom.waitFor();
       assert.ok((await webview.locator('details.more').count()) > 0, 'long cells folded into "N more"');
-      await telecom.scrollIntoViewIfNeeded();
+      // The panel's table is replaced wholesale whenever it is rendered again (a catalog or language change reaching
+      // it just after it opened): a row found a moment ago may be gone. Find it again rather than fail on a stale one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await telecom.scrollIntoViewIfNeeded({ timeout: 10_000 });
+          break;
+        } catch (err) {
+          if (attempt >= 3 || !/not attached/i.test(String(err))) throw err;
+          await telecom.waitFor();
+        }
+      }
       await workbench.shot('treaties-compare-korus-eu-korea');
     });
 
