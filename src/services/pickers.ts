@@ -157,35 +157,27 @@ export async function pickParties(catalog: Catalog, lang: Lang, current: readonl
   return picked?.flatMap((item) => (item.value === undefined ? [] : [item.value]));
 }
 
-/** Display names of the Agreements view's groupings, in the UI language (the view's description uses them too). */
-export function groupingName(grouping: AgreementGrouping): string {
+/** Each grouping of the Agreements view in the UI language: its name (the view's description uses it too) and what it does. */
+function groupingWords(grouping: AgreementGrouping): { name: string; detail: string } {
   switch (grouping) {
     case 'none':
-      return vscode.l10n.t('No grouping');
+      return { name: vscode.l10n.t('No grouping'), detail: vscode.l10n.t('One list, newest first') };
     case 'party':
-      return vscode.l10n.t('By party');
+      return {
+        name: vscode.l10n.t('By party'),
+        detail: vscode.l10n.t('A group per party; an agreement with a bloc as a side is under the bloc, not under each member'),
+      };
     case 'year':
-      return vscode.l10n.t('By year signed');
+      return { name: vscode.l10n.t('By year signed'), detail: vscode.l10n.t('Newest first; agreements without a date last') };
     case 'kind':
-      return vscode.l10n.t('By kind');
+      return { name: vscode.l10n.t('By kind'), detail: vscode.l10n.t('Free trade agreement, customs union, memorandum of understanding…') };
     case 'status':
-      return vscode.l10n.t('By status');
+      return { name: vscode.l10n.t('By status'), detail: vscode.l10n.t('In force, signed, inactive') };
   }
 }
 
-function groupingDetail(grouping: AgreementGrouping): string {
-  switch (grouping) {
-    case 'none':
-      return vscode.l10n.t('One list, newest first');
-    case 'party':
-      return vscode.l10n.t('A group per party; an agreement with a bloc as a side is under the bloc, not under each member');
-    case 'year':
-      return vscode.l10n.t('Newest first; agreements without a date last');
-    case 'kind':
-      return vscode.l10n.t('Free trade agreement, customs union, memorandum of understanding…');
-    case 'status':
-      return vscode.l10n.t('In force, signed, inactive');
-  }
+export function groupingName(grouping: AgreementGrouping): string {
+  return groupingWords(grouping).name;
 }
 
 /** How to group the Agreements view; undefined when cancelled. */
@@ -194,7 +186,7 @@ export async function pickAgreementGrouping(current: AgreementGrouping): Promise
     AGREEMENT_GROUPINGS.map((grouping) => ({
       label: groupingName(grouping),
       description: grouping === current ? vscode.l10n.t('(current)') : undefined,
-      detail: groupingDetail(grouping),
+      detail: groupingWords(grouping).detail,
       iconPath: grouping === current ? new vscode.ThemeIcon('check') : undefined,
       grouping,
     })),

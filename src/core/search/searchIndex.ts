@@ -32,7 +32,7 @@ import {
   withoutPendingFinal,
 } from '../text/koreanText';
 import { LANGS, type Catalog, type Texts } from '../catalog/model';
-import { DEFAULT_SLICE_MS, runInSlices, runToEnd, type TimeSlices } from '../timeSlices';
+import { runInSlices, runToEnd, type TimeSlices } from '../timeSlices';
 import { FIELD_BIT, INITIALS_PREFIX, REF_PREFIX, TermIndex, TermIndexBuilder, type FieldName } from './termIndex';
 
 export type SearchKind = 'agreement' | 'provision' | 'term';
@@ -732,11 +732,11 @@ export class SearchIndex {
   }
 
   /**
-   * Builds the index in slices of about `sliceMs` milliseconds, yielding to the event loop between them, so that a
+   * Builds the index in time slices (see core/timeSlices.ts), yielding to the event loop between them, so that a
    * large catalog never blocks the extension host for long.
    */
-  static async buildAsync(catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<SearchIndex> {
-    return (await runInSlices(SearchIndex.assemble(buildSteps(catalog), catalog), sliceMs))!;
+  static async buildAsync(catalog: Catalog, slices?: TimeSlices | number): Promise<SearchIndex> {
+    return (await runInSlices(SearchIndex.assemble(buildSteps(catalog), catalog), slices))!;
   }
 
   /** The index as bytes, to store and read back with `fromBytes` for the same catalog (see `catalogFingerprint`). */
@@ -745,8 +745,8 @@ export class SearchIndex {
   }
 
   /** `toBytes` in slices (copying tens of megabytes into fresh memory takes a while). */
-  toBytesAsync(sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<Uint8Array> {
-    return runInSlices(this.index.toBytesSteps(), sliceMs);
+  toBytesAsync(slices?: TimeSlices | number): Promise<Uint8Array> {
+    return runInSlices(this.index.toBytesSteps(), slices);
   }
 
   /** An index stored by `toBytes` for this catalog; undefined when the bytes are not one (another format, damage). */
@@ -755,8 +755,8 @@ export class SearchIndex {
   }
 
   /** `fromBytes` in slices. */
-  static fromBytesAsync(bytes: Uint8Array, catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<SearchIndex | undefined> {
-    return runInSlices(SearchIndex.assemble(readSteps(bytes), catalog), sliceMs);
+  static fromBytesAsync(bytes: Uint8Array, catalog: Catalog, slices?: TimeSlices | number): Promise<SearchIndex | undefined> {
+    return runInSlices(SearchIndex.assemble(readSteps(bytes), catalog), slices);
   }
 
   /** Documents indexed. */
@@ -1199,7 +1199,7 @@ function newBuilder(): TermIndexBuilder {
   return new TermIndexBuilder(BOOST as Record<FieldName, number>);
 }
 
-// eslint-disable-next-line require-yield -- a generator so that it composes with the other steps
+/** Reading the bytes back is one step (a generator, so that it composes with the other steps). */
 function* readSteps(bytes: Uint8Array): Generator<void, TermIndex | undefined> {
   return TermIndex.fromBytes(bytes);
 }
@@ -1223,9 +1223,9 @@ export function catalogFingerprint(catalog: Catalog): string {
   return runToEnd(fingerprintSteps(catalog));
 }
 
-/** `catalogFingerprint` in slices of about `sliceMs` (it reads every text of the catalog once). */
-export function catalogFingerprintAsync(catalog: Catalog, sliceMs: TimeSlices | number = DEFAULT_SLICE_MS): Promise<string> {
-  return runInSlices(fingerprintSteps(catalog), sliceMs);
+/** `catalogFingerprint` in time slices (it reads every text of the catalog once). */
+export function catalogFingerprintAsync(catalog: Catalog, slices?: TimeSlices | number): Promise<string> {
+  return runInSlices(fingerprintSteps(catalog), slices);
 }
 
 function* fingerprintSteps(catalog: Catalog): Generator<void, string> {

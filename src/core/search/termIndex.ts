@@ -13,7 +13,6 @@
 // its terms. The arrays serialise as they are (`toBytes`), so a window reopened on the same catalog reads the index
 // instead of rebuilding it. Pure TypeScript, no `vscode`.
 import type SearchableMap from 'minisearch/dist/es/SearchableMap';
-import { runToEnd } from '../timeSlices';
 
 export const FIELD_BIT = { title: 1, alias: 2, context: 4, body: 8, ref: 16, initialsName: 32, initialsContext: 64 } as const;
 export type FieldName = keyof typeof FIELD_BIT;
@@ -111,11 +110,7 @@ export class TermIndexBuilder {
     return chunk;
   }
 
-  finish(): TermIndex {
-    return runToEnd(this.finishSteps());
-  }
-
-  /** `finish` in steps (a chunk of postings, a bucket of terms, a slice of memory): a caller can yield between them. */
+  /** The index, in steps (a chunk of postings, a bucket of terms, a slice of memory): a caller can yield between them. */
   *finishSteps(): Generator<void, TermIndex> {
     const termCount = this.termList.length;
     // Terms sorted, by their first character's bucket and then within each (the default sort compares UTF-16 code
@@ -232,10 +227,8 @@ export class TermIndex {
   /** Ids of the terms starting with `prefix`, in sorted order (a range: first, end). */
   prefixRange(prefix: string): [number, number] {
     const first = this.lowerBound(prefix);
-    let end = first;
     // Every term with the prefix sorts before prefix + U+FFFF.
-    end = this.lowerBound(`${prefix}\uffff`);
-    return [first, Math.max(first, end)];
+    return [first, Math.max(first, this.lowerBound(`${prefix}\uffff`))];
   }
 
   /** Documents containing a term that starts with `prefix` (an upper bound: a document may contain several). */
@@ -280,11 +273,7 @@ export class TermIndex {
   // -------------------------------------------------------------------------------------------
   // Serialisation: a header, the arrays as they are, then the terms joined by NUL (no term contains one).
 
-  toBytes(): Uint8Array {
-    return runToEnd(this.toBytesSteps());
-  }
-
-  /** `toBytes` a step per 4 MB copied: writing into fresh memory is slow where page faults are (most VMs). */
+  /** The index as bytes, a step per 4 MB copied: writing into fresh memory is slow where page faults are (most VMs). */
   *toBytesSteps(): Generator<void, Uint8Array> {
     const termText = new TextEncoder().encode(this.terms.join('\0'));
     const n = this.docs.length;
