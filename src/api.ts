@@ -3,7 +3,9 @@ import type { Catalog, CatalogProblem } from './core/catalog/model';
 import type { CatalogStatusHandle } from './features/catalogStatus';
 import type { CatalogTestHooks } from './services/catalogService';
 import type { ComparePanels } from './features/comparePanel';
+import type { DisagreementsViewHandle } from './features/disagreementsView';
 import type { GlossaryViewHandle } from './features/glossaryTree';
+import type { TimelineViewHandle } from './features/timelineView';
 import type { SearchHandle } from './features/search';
 import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
@@ -21,6 +23,10 @@ export interface TechDealAtlasApi {
   readonly compare: ComparePanels;
   /** Test hook: the Glossary view and its data provider. */
   readonly glossary: GlossaryViewHandle;
+  /** Test hook: the Disagreements view and its data provider. */
+  readonly disagreements: DisagreementsViewHandle;
+  /** Test hook: the Timeline view and its data provider. */
+  readonly timeline: TimelineViewHandle;
   /** Test hook: the search index and the open Search picker (its value, items and active item). */
   readonly search: SearchHandle;
   /** Test hook: the catalog status bar item. */

@@ -8,10 +8,12 @@ import { CatalogService } from './services/catalogService';
 import { registerCitations } from './features/citations';
 import { registerComparePanel } from './features/comparePanel';
 import { registerGlossaryDecorations } from './features/glossaryDecorations';
+import { registerDisagreementsView } from './features/disagreementsView';
 import { registerGlossaryView } from './features/glossaryTree';
 import { registerGlossaryHovers } from './features/hover';
 import { registerImportTreaties } from './features/importTreaties';
 import { registerSearch } from './features/search';
+import { registerTimelineView } from './features/timelineView';
 import { registerTrees } from './features/tree';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
@@ -31,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   registerGlossaryHovers(context, catalog);
   registerGlossaryDecorations(context, catalog);
   const glossary = registerGlossaryView(context, catalog);
+  const disagreements = registerDisagreementsView(context, catalog);
+  const timeline = registerTimelineView(context, catalog);
   registerCitations(context, catalog);
   registerImportTreaties(context, catalog, log);
   const search = registerSearch(context, catalog, log);
@@ -47,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     trees,
     compare,
     glossary,
+    disagreements,
+    timeline,
     search,
     status,
     catalogTesting: catalog.testHooks,

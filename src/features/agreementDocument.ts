@@ -13,7 +13,7 @@ import {
 } from '../core/document/agreementDocument';
 import type { Catalog, Lang, SourceData } from '../core/catalog/model';
 import { text } from '../core/catalog/model';
-import { formatSourceLine, sourceKindLabel } from '../core/labels/provenance';
+import { formatSourceLine, sourceBadge } from '../core/labels/provenance';
 import { agreementIdsFromArgs, isTreeNode, provisionUidsFromArgs, type TreeTarget } from '../core/tree/treeModel';
 import type { AgreementDocumentLookup } from '../services/agreementDocumentLookup';
 import type { CatalogService } from '../services/catalogService';
@@ -23,7 +23,7 @@ import { pickAgreement, pickProvision } from '../services/pickers';
 type OpenAs = 'preview' | 'source';
 
 /** Where to scroll an opened agreement document. */
-export type DocumentFocus = { provision: string } | { source: string } | { sources: true } | undefined;
+export type DocumentFocus = { provision: string } | { source: string } | { sources: true } | { section: 'timeline' | 'disagreements' } | undefined;
 
 export class AgreementDocuments implements vscode.TextDocumentContentProvider, AgreementDocumentLookup, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -130,6 +130,7 @@ function focusLine(document: AgreementDocument, focus: DocumentFocus): number {
   if (!focus) return 0;
   if ('provision' in focus) return document.provisionLines.get(focus.provision) ?? 0;
   if ('source' in focus) return document.sourceLines.get(focus.source) ?? document.sourcesLine;
+  if ('section' in focus) return (focus.section === 'timeline' ? document.timelineLine : document.disagreementsLine) ?? 0;
   return document.sourcesLine;
 }
 
@@ -151,7 +152,10 @@ export function registerAgreementDocument(context: vscode.ExtensionContext, cata
     documents,
     vscode.commands.registerCommand('techDealAtlas.openAgreement', async (...args: unknown[]) => {
       const id = agreementIdsFromArgs(args)[0] ?? (await pickAgreement(catalog(), dataLanguage()));
-      return id === undefined ? false : documents.open(id);
+      // A second argument may name a section to scroll to (the Timeline and Disagreements views pass one).
+      const section = (args[1] as { section?: unknown } | undefined)?.section;
+      const focus: DocumentFocus = section === 'timeline' || section === 'disagreements' ? { section } : undefined;
+      return id === undefined ? false : documents.open(id, focus);
     }),
     vscode.commands.registerCommand('techDealAtlas.openProvision', async (...args: unknown[]) => {
       const uid = provisionUidsFromArgs(args)[0] ?? (await pickProvision(catalog(), dataLanguage()));
@@ -214,7 +218,7 @@ async function openSource(documents: AgreementDocuments, catalog: Catalog | unde
   if (citing.length === 0) {
     // Cited only by glossary terms or comparison notes: show what is known about it.
     void vscode.window.showInformationMessage(
-      `${formatSourceLine(source, lang)} — ${sourceKindLabel(source.kind, lang)}`,
+      `${formatSourceLine(source, lang)} — ${sourceBadge(source, lang)}`,
       { modal: false, detail: source.note && text(source.note, lang) },
     );
   }
@@ -233,7 +237,7 @@ async function pickSource(sources: readonly SourceData[], lang: Lang): Promise<S
   const picked = await vscode.window.showQuickPick(
     sources.map((source) => ({
       label: text(source.title, lang),
-      description: sourceKindLabel(source.kind, lang),
+      description: sourceBadge(source, lang),
       detail: source.url ?? vscode.l10n.t('No web address: opens the Sources section of the agreement document'),
       iconPath: new vscode.ThemeIcon(source.url ? 'link-external' : 'book'),
       source,

@@ -8,12 +8,16 @@ import { MAX_NESTING, tooDeepAt } from './jsonLimits';
 import { runInSlices, runToEnd, TimeSlices } from '../timeSlices';
 import {
   provisionUid,
+  sourceTier,
   type Agreement,
   type AgreementData,
   type Catalog,
   type CatalogFile,
   type CatalogProblem,
   type ComparisonNoteData,
+  type DisagreementData,
+  type DisagreementSubject,
+  type EventData,
   type FieldProvenance,
   type PartyData,
   type Provenance,
@@ -108,7 +112,7 @@ const TREE_PARSE_MAX_BYTES = 64 * 1024;
 const MAX_SCHEMA_ERRORS = 500;
 const DEFAULT_MAX_PROBLEMS_PER_FILE = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const SECTIONS = ['parties', 'sectors', 'sources', 'agreements', 'terms', 'comparisons'] as const;
+const SECTIONS = ['parties', 'sectors', 'sources', 'agreements', 'terms', 'comparisons', 'disagreements'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface FileInput {
@@ -487,6 +491,7 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
   const agreementData = new Map<string, { data: AgreementData; at: Located }>();
   const terms = new Map<string, { data: TermData; at: Located }>();
   const comparisons: { data: ComparisonNoteData; at: Located }[] = [];
+  const disagreements: { data: DisagreementData; at: Located }[] = [];
   const origins = new Map<string, string>();
   const firstSeen = new Map<string, Located>();
 
@@ -514,6 +519,7 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
           case 'agreements': agreementData.set(item.id, { data: item as unknown as AgreementData, at }); break;
           case 'terms': terms.set(item.id, { data: item as unknown as TermData, at }); break;
           case 'comparisons': comparisons.push({ data: item as unknown as ComparisonNoteData, at }); break;
+          case 'disagreements': disagreements.push({ data: item as unknown as DisagreementData, at }); break;
         }
       });
     }
@@ -531,10 +537,23 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
       return false;
     });
   };
-  const provenance = (at: Located, pointer: string, list: readonly Provenance[] | undefined): Provenance[] => {
+  const knownSources = (at: Located, pointer: string, list: readonly Provenance[] | undefined): Provenance[] => {
     if (!list) return [];
     if (list.every((p) => sources.has(p.source))) return list as Provenance[];
     return list.filter((p, i) => refs(at, `${pointer}/${i}/source`, [p.source], sources, 'source').length === 1);
+  };
+  // What a fact rests on: never a source marked to avoid, never third-party summaries alone (they only corroborate).
+  const provenance = (at: Located, pointer: string, list: readonly Provenance[] | undefined, options: { rejectedClaim?: boolean } = {}): Provenance[] => {
+    const known = knownSources(at, pointer, list);
+    if (!options.rejectedClaim) {
+      list?.forEach((p, i) => {
+        if (sources.get(p.source)?.avoid) report(problems, at, `${pointer}/${i}/source`, 'avoided-source', `Source "${p.source}" is marked to avoid: only a rejected claim of a disagreement may cite it.`);
+      });
+    }
+    if (known.length > 0 && known.every((p) => sourceTier(sources.get(p.source)!) === 'third-party-summary')) {
+      report(problems, at, pointer, 'summary-only', 'Rests on third-party summaries alone: they only corroborate. Cite an official, press or news source too.', 'warning');
+    }
+    return known;
   };
   const checkDate = (at: Located, pointer: string, date: string | undefined): string | undefined => {
     if (date === undefined || isCalendarDate(date)) return date;
@@ -609,6 +628,15 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
       provenance: data.provenance && provenance(at, '/provenance', data.provenance),
       fieldProvenance: data.fieldProvenance && linkFieldProvenance(data.fieldProvenance, (field, list) => provenance(at, `/fieldProvenance/${field}`, list)),
       legalNature: { ...data.legalNature, provenance: provenance(at, '/legalNature/provenance', data.legalNature.provenance) },
+      title: data.title.alternates
+        ? { ...data.title, alternates: data.title.alternates.map((a, i) => ({ ...a, provenance: provenance(at, `/title/alternates/${i}/provenance`, a.provenance) })) }
+        : data.title,
+      signatories: data.signatories?.map((s, i) => ({
+        ...s,
+        party: partyRefs(at, `/signatories/${i}/party`, [s.party])[0] ?? s.party,
+        provenance: provenance(at, `/signatories/${i}/provenance`, s.provenance),
+      })),
+      events: data.events && linkEvents(data.events, at),
       provisions: linked,
     });
   }
@@ -638,6 +666,21 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
     });
   }
 
+  const linkedDisagreements: DisagreementData[] = [];
+  for (const { data, at } of disagreements) {
+    const about = data.about.filter((subject, i) => subjectExists(subject, at, `/about/${i}`));
+    const claims = data.claims.map((claim, i) => ({
+      ...claim,
+      provenance: provenance(at, `/claims/${i}/provenance`, claim.provenance, { rejectedClaim: claim.standing === 'rejected' }),
+    }));
+    const distinct = new Set(claims.map((c) => c.provenance.map((p) => p.source).sort().join(' ')));
+    if (distinct.size < 2) {
+      report(problems, at, '/claims', 'one-sided-disagreement', 'A disagreement needs claims resting on different sources: these all cite the same ones.');
+    }
+    if (about.length === 0) continue;
+    linkedDisagreements.push({ ...data, about, claims });
+  }
+
   for (const source of sources.values()) {
     const at = firstSeen.get(`sources:${source.id}`);
     if (at && source.date !== undefined && !isCalendarDate(source.date)) {
@@ -645,12 +688,59 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
     }
   }
 
-  return { parties, sectors, sources, agreements, provisions, terms: linkedTerms, comparisons: linkedComparisons, origins };
+  return { parties, sectors, sources, agreements, provisions, terms: linkedTerms, comparisons: linkedComparisons, disagreements: linkedDisagreements, origins };
+
+  function linkEvents(events: readonly EventData[], at: Located): EventData[] {
+    const seen = new Set<string>();
+    return events.flatMap((event, i) => {
+      const pointer = `/events/${i}`;
+      if (seen.has(event.id)) {
+        report(problems, at, `${pointer}/id`, 'duplicate-id', `Duplicate event id "${event.id}".`);
+        return [];
+      }
+      seen.add(event.id);
+      if (event.date.length === 10 && !isCalendarDate(event.date)) {
+        report(problems, at, `${pointer}/date`, 'invalid-date', `"${event.date}" is not a real calendar date.`);
+        return [];
+      }
+      return [{ ...event, provenance: provenance(at, `${pointer}/provenance`, event.provenance) }];
+    });
+  }
+
+  /** Whether a disagreement's subject names things that exist; reports the first that does not. */
+  function subjectExists(subject: DisagreementSubject, at: Located, pointer: string): boolean {
+    const targets = [subject.agreement, subject.term, subject.comparison].filter((t) => t !== undefined).length;
+    if (targets !== 1) {
+      report(problems, at, pointer, 'bad-subject', 'Name exactly one of agreement, term or comparison.');
+      return false;
+    }
+    if ((subject.field ?? subject.provision ?? subject.event) !== undefined && subject.agreement === undefined) {
+      report(problems, at, pointer, 'bad-subject', 'A field, provision or event belongs to an agreement: name the agreement, not a term or comparison.');
+      return false;
+    }
+    if (subject.term !== undefined) return refs(at, `${pointer}/term`, [subject.term], terms, 'term').length === 1;
+    if (subject.comparison !== undefined) {
+      if (comparisons.some((c) => c.data.id === subject.comparison)) return true;
+      report(problems, at, `${pointer}/comparison`, 'unknown-ref', `Unknown comparison note "${subject.comparison}".`);
+      return false;
+    }
+    if (refs(at, `${pointer}/agreement`, [subject.agreement!], agreementData, 'agreement').length === 0) return false;
+    const agreement = agreementData.get(subject.agreement!)!.data;
+    if (subject.provision !== undefined && !agreement.provisions.some((p) => p.id === subject.provision)) {
+      report(problems, at, `${pointer}/provision`, 'unknown-ref', `Agreement "${agreement.id}" has no provision "${subject.provision}".`);
+      return false;
+    }
+    if (subject.event !== undefined && !agreement.events?.some((e) => e.id === subject.event)) {
+      report(problems, at, `${pointer}/event`, 'unknown-ref', `Agreement "${agreement.id}" has no event "${subject.event}".`);
+      return false;
+    }
+    return true;
+  }
 }
 
 function linkFieldProvenance(fields: FieldProvenance, link: (field: string, list: readonly Provenance[]) => Provenance[]): FieldProvenance {
   const linked: FieldProvenance = {};
-  for (const field of ['title', 'date', 'place', 'parties'] as const) {
+  for (const field of ['title', 'date', 'place', 'parties', 'summary'] as const) {
     const list = fields[field];
     if (list) linked[field] = link(field, list);
   }
@@ -729,7 +819,7 @@ function capProblems(file: string, problems: CatalogProblem[], max: number): Cat
 }
 
 function singular(section: Section): string {
-  return { parties: 'party', sectors: 'sector', sources: 'source', agreements: 'agreement', terms: 'term', comparisons: 'comparison' }[section];
+  return { parties: 'party', sectors: 'sector', sources: 'source', agreements: 'agreement', terms: 'term', comparisons: 'comparison', disagreements: 'disagreement' }[section];
 }
 
 function escapePointer(key: string): string {

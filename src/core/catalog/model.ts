@@ -54,9 +54,21 @@ export interface Licence {
   attribution: Texts;
 }
 
+/**
+ * How far a source can be relied on, best first: the official text or a government's own publication; official
+ * material quoted by the press; news and specialist outlets; third-party summaries (corroboration only: nothing may
+ * rest on them alone); commentary (analysis, never agreement text).
+ */
+export type SourceTier = 'official' | 'official-via-press' | 'news' | 'third-party-summary' | 'commentary';
+export const SOURCE_TIERS: readonly SourceTier[] = ['official', 'official-via-press', 'news', 'third-party-summary', 'commentary'];
+
 export interface SourceData {
   id: string;
   kind: SourceKind;
+  /** Default: from `kind` (see `sourceTier`). */
+  tier?: SourceTier;
+  /** Why the source must not be relied on; it may be cited only by a rejected claim of a disagreement. */
+  avoid?: LocalizedText;
   title: Texts;
   publisher?: Texts;
   /** Publication date, ISO `YYYY-MM-DD`, when known. */
@@ -68,6 +80,12 @@ export interface SourceData {
   /** Caveats an analyst should see next to every citation of this source. */
   note?: Texts;
   licence?: Licence;
+}
+
+/** A source's tier: as given, else from its kind (older catalog files give only the kind). */
+export function sourceTier(source: Pick<SourceData, 'kind' | 'tier'>): SourceTier {
+  if (source.tier) return source.tier;
+  return source.kind === 'news-analysis' ? 'news' : 'official';
 }
 
 export interface PartyData {
@@ -95,6 +113,7 @@ export interface SectorData {
 
 export type AgreementKind =
   | 'mou'
+  | 'moc'
   | 'joint-fact-sheet'
   | 'joint-statement'
   | 'agreement'
@@ -187,6 +206,37 @@ export interface FieldProvenance {
   date?: Provenance[];
   place?: Provenance[];
   parties?: Provenance[];
+  summary?: Provenance[];
+}
+
+export interface TitleAlternate {
+  text: Texts;
+  /** Whose form it is. */
+  note: LocalizedText;
+  provenance: Provenance[];
+}
+
+export interface Signatory {
+  party: string;
+  name: LocalizedText;
+  /** Office held at the time. */
+  role: LocalizedText;
+  /** `signed`: named as the signatory; `represented`: led the party's side at the ceremony. */
+  act: 'signed' | 'represented';
+  provenance: Provenance[];
+}
+
+/** Kinds of event; those in `STATUS_EVENT_KINDS` change an agreement's status. */
+export type EventKind = 'announced' | 'signed' | 'released' | 'operative' | 'implementation' | 'meeting-planned' | 'paused' | 'resumed' | 'ended' | 'related';
+
+export interface EventData {
+  /** Stable id within the agreement. */
+  id: string;
+  /** ISO date as precise as the sources give it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  date: string;
+  kind: EventKind;
+  text: LocalizedText;
+  provenance: Provenance[];
 }
 
 export interface AgreementData {
@@ -199,7 +249,12 @@ export interface AgreementData {
     short: Texts;
     /** No source gives the official title: `official` is a descriptive one written for this dataset. */
     descriptive?: boolean;
+    /** Other official forms of the title (the other party's copy, which names itself first). */
+    alternates?: TitleAlternate[];
   };
+  signatories?: Signatory[];
+  /** What happened to the agreement; its current status is derived from these (`derivedStatus`). */
+  events?: EventData[];
   /** Party ids or ISO alpha-3 codes; the merged catalog holds party ids. The current parties of an inactive agreement are its last. */
   parties: string[];
   /** The parties at signature, where they differ from `parties` (an agreement later joined, or left). */
@@ -260,6 +315,38 @@ export interface ComparisonNoteData {
   provenance: Provenance[];
 }
 
+/** A field of an agreement a disagreement can be about. */
+export type AgreementField = 'title' | 'date' | 'place' | 'signatories' | 'legalNature' | 'status' | 'summary';
+
+/** What a disagreement is about: an agreement (or one of its fields, provisions or events), a term or a comparison note. */
+export interface DisagreementSubject {
+  agreement?: string;
+  field?: AgreementField;
+  /** Provision id within `agreement`. */
+  provision?: string;
+  /** Event id within `agreement`. */
+  event?: string;
+  term?: string;
+  comparison?: string;
+}
+
+export interface Claim {
+  text: LocalizedText;
+  provenance: Provenance[];
+  /** How the claim stands against the other sources; absent when the sources simply differ. */
+  standing?: 'supported' | 'unverified' | 'rejected';
+}
+
+/** A point on which sources disagree, kept with each claim and its sources instead of choosing silently. */
+export interface DisagreementData {
+  id: string;
+  kind: 'sources-differ' | 'commentary-vs-text' | 'source-error';
+  topic: LocalizedText;
+  about: DisagreementSubject[];
+  claims: Claim[];
+  note: LocalizedText;
+}
+
 /** One JSON data file. Every array is optional so users can add a single agreement or a few terms. */
 export interface CatalogFile {
   $schema?: string;
@@ -269,6 +356,7 @@ export interface CatalogFile {
   agreements?: AgreementData[];
   terms?: TermData[];
   comparisons?: ComparisonNoteData[];
+  disagreements?: DisagreementData[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,6 +381,7 @@ export interface Catalog {
   readonly provisions: ReadonlyMap<string, Provision>;
   readonly terms: ReadonlyMap<string, TermData>;
   readonly comparisons: readonly ComparisonNoteData[];
+  readonly disagreements: readonly DisagreementData[];
   /** Which file each entity came from (key: `kind:id`), for diagnostics and "open source file". */
   readonly origins: ReadonlyMap<string, string>;
 }

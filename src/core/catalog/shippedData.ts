@@ -10,6 +10,7 @@ export const SHIPPED_DATA_FILES: readonly string[] = [
   'data/agreements/us-jp-tpd.json',
   'data/glossary.json',
   'data/comparisons.json',
+  'data/disagreements.json',
 ];
 
 const SHIPPED = new Set(SHIPPED_DATA_FILES);

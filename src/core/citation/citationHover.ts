@@ -3,6 +3,8 @@ import { otherText, text, type Catalog, type Lang, type Provision } from '../cat
 import { bindingLabel } from '../labels/agreementLabels';
 import type { HoverStrings } from '../labels/hoverStrings';
 import { sourcesMarkdown } from '../labels/provenance';
+import { disagreementMarkdown } from '../labels/disagreementLabels';
+import { disagreementIndex } from '../disputes/disagreements';
 import { displayTextMarkdown } from '../labels/textLabels';
 import { chapterLabel, officialLocationWithSources, provisionReference, sectorsWithBasis } from '../labels/provisionLabels';
 import { CommandLinks, type TrustedMarkdown } from '../text/commandLink';
@@ -35,6 +37,7 @@ export function citationHoverMarkdown(catalog: Catalog, provision: Provision, la
   if (facts.length) parts.push(facts.join(' · '));
   const location = officialLocationWithSources(catalog, provision, lang);
   if (location) parts.push(`$(symbol-structure) ${escapeMarkdown(s.inTheAgreement)} ${escapeMarkdown(location)}`);
+  for (const d of disagreementIndex(catalog).about({ agreement: provision.agreementId, provision: provision.id })) parts.push(disagreementMarkdown(catalog, d, lang));
   const sources = sourcesMarkdown(catalog, provision.provenance, lang, s.source);
   if (sources) parts.push(sources);
   return links.markdown(parts.join('\n\n'));

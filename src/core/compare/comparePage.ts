@@ -4,7 +4,11 @@
 // Security: every data-derived string goes through `escapeHtml` (text and attribute values alike); the page has no
 // inline script or style, no event-handler attributes and no links built from data; the CSP allows only the nonce'd
 // script and the extension's own style sheets and fonts.
-import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, bindingLabel, currentStatusLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
+import { disputedMark } from '../labels/disagreementLabels';
+import { restsOnSecondaryOnly } from '../labels/provenance';
+import { disagreementIndex } from '../disputes/disagreements';
+import { currentStatus, type CurrentState } from '../events/status';
 import { officialLocationLabel, provisionNumberLabel } from '../labels/provisionLabels';
 import { displayText } from '../labels/textLabels';
 import { coverageLabel, noteParts, type Comparison, type ComparisonRow, type Coverage } from './comparison';
@@ -84,6 +88,10 @@ const LABELS: Record<
     summary: (rows: number) => string;
     notes: string;
     none: string;
+    secondaryOnly: string;
+    secondaryOnlyTitle: string;
+    disputedTitle: (topics: string) => string;
+    statusTitle: (event: string) => string;
   }
 > = {
   ko: {
@@ -97,6 +105,10 @@ const LABELS: Record<
     summary: (n) => `분야 ${n}개`,
     notes: '출처의 비교 관찰',
     none: '해당 조항 없음',
+    secondaryOnly: '2차 자료만',
+    secondaryOnlyTitle: '공식 자료 없이 뉴스·요약·해설에만 근거한 조항. 인용하기 전에 공식 원문과 대조하십시오.',
+    disputedTitle: (topics) => `출처 간 이견: ${topics}. 협정 문서의 “출처 간 이견”에서 양쪽 주장과 출처를 볼 수 있습니다.`,
+    statusTitle: (event) => `사건 기록에서 도출한 상태: ${event}`,
   },
   en: {
     caption: 'Sectors side by side',
@@ -109,6 +121,10 @@ const LABELS: Record<
     summary: (n) => `${n} sector${n === 1 ? '' : 's'}`,
     notes: 'Comparisons made by the source',
     none: 'No provision',
+    secondaryOnly: 'secondary only',
+    secondaryOnlyTitle: 'Rests on news, summaries or commentary only, with no official source. Verify against the official text before citing.',
+    disputedTitle: (topics) => `Sources disagree: ${topics}. The agreement document's “Where sources disagree” gives both claims with their sources.`,
+    statusTitle: (event) => `Status derived from the timeline: ${event}`,
   },
 };
 
@@ -279,9 +295,24 @@ function renderAgreementHeader(input: ComparePageInput, catalog: Catalog, agreem
     `<span class="meta">${meta.map((m) => `<span>${h(m)}</span>`).join('<span class="sep" aria-hidden="true"> · </span>')}</span>` +
     `<span class="meta"><span class="binding binding-${binding === null ? 'unknown' : String(binding)}" title="${h(text(agreement.legalNature.description, lang))}">${icon(bindingIcon)}${h(bindingLabel(binding, lang))}</span>` +
     `<span class="sep" aria-hidden="true"> · </span><span>${h(stats.join(' · '))}</span></span>` +
+    renderStatus(catalog, agreement, lang) +
     `</th>`
   );
 }
+
+/** The status the agreement's events give ("Implementation paused since 2025-12"), with what happened in its title. */
+function renderStatus(catalog: Catalog, agreement: Agreement, lang: Lang): string {
+  const status = currentStatus(agreement);
+  if (!status?.event) return '';
+  const h = escapeHtml;
+  const disputed = disagreementIndex(catalog).about({ agreement: agreement.id, field: 'status' }).length ? ` ${h(disputedMark(lang))}` : '';
+  return (
+    `<span class="meta status status-${h(status.state)}" title="${h(LABELS[lang].statusTitle(text(status.event.text, lang)))}">` +
+    `${icon(STATUS_ICONS[status.state] ?? 'history')}${h(currentStatusLabel(status, lang))}${disputed}</span>`
+  );
+}
+
+const STATUS_ICONS: Partial<Record<CurrentState, string>> = { paused: 'debug-pause', implementing: 'gear', ended: 'circle-slash', concluded: 'edit', released: 'megaphone' };
 
 function renderRow(input: ComparePageInput, comparison: Comparison, row: ComparisonRow, rowIndex: number): string {
   const { lang, strings: s } = input;
@@ -323,12 +354,17 @@ function renderProvision(input: ComparePageInput, agreement: Agreement, provisio
   const full = displayText(provision.text, lang);
   const clipped = full.length > TEXT_SHOWN ? `${full.slice(0, TEXT_SHOWN).trimEnd()}…` : full;
   const rest = clipped === full ? '' : `<details class="full-text"><summary>${h(LABELS[lang].fullText(full.length))}</summary><p class="ptext-full">${h(full)}</p></details>`;
+  const catalog = input.catalog;
+  const disputes = catalog ? disagreementIndex(catalog).about({ agreement: agreement.id, provision: provision.id }) : [];
+  const marks =
+    (catalog && restsOnSecondaryOnly(catalog, provision.provenance) ? `<span class="mark secondary" title="${h(LABELS[lang].secondaryOnlyTitle)}">${h(LABELS[lang].secondaryOnly)}</span>` : '') +
+    (disputes.length ? `<span class="mark disputed" title="${h(LABELS[lang].disputedTitle(disputes.map((d) => text(d.topic, lang)).join('; ')))}">${h(disputedMark(lang))}</span>` : '');
   return (
     // VS Code's webview context menu (Copy Citation, Reveal in Tree, …) reads this; see package.json webview/context.
     `<li class="provision-item" data-vscode-context="${h(JSON.stringify({ webviewSection: 'provision', uid: provision.uid, preventDefaultContextMenuItems: true }))}">` +
     `<button type="button" class="provision" data-action="openProvision" data-uid="${h(provision.uid)}" data-nav data-row="${rowIndex}" data-col="${column}" ` +
     `data-key="provision:${key}" tabindex="-1" title="${h(s.openProvisionHint)}">` +
-    `<span class="pid">${h(provisionNumberLabel(agreement, provision, lang))}</span>${location}${heading}<span class="ptext">${h(clipped)}</span></button>` +
+    `<span class="pid">${h(provisionNumberLabel(agreement, provision, lang))}</span>${marks}${location}${heading}<span class="ptext">${h(clipped)}</span></button>` +
     `<button type="button" class="reveal" data-action="revealProvision" data-uid="${h(provision.uid)}" tabindex="-1" title="${h(s.revealInTree)}" aria-label="${h(s.revealInTree)}">${icon('list-tree')}</button>` +
     `${rest}</li>`
   );
@@ -351,7 +387,9 @@ function renderNotes(input: ComparePageInput, catalog: Catalog, comparison: Comp
     const cited = sources
       .map((c) => `<span class="note-source" title="${h(c.title)}">${icon('quote')}<span class="places">${h(c.places.join('; '))}</span><span class="source-title">${h(c.title)}</span></span>`)
       .join('');
-    const item = `<li class="note"><p class="note-text">${h(body)}</p><p class="note-meta">${sectors}${cited}</p></li>`;
+    const disputes = disagreementIndex(catalog).about({ comparison: note.id });
+    const disputed = disputes.length ? `<span class="mark disputed" title="${h(LABELS[lang].disputedTitle(disputes.map((d) => text(d.topic, lang)).join('; ')))}">${h(disputedMark(lang))}</span>` : '';
+    const item = `<li class="note"><p class="note-text">${h(body)}${disputed}</p><p class="note-meta">${sectors}${cited}</p></li>`;
     groups.set(versus, [...(groups.get(versus) ?? []), item]);
   }
   const lists = [...groups].map(([versus, items]) => `<h3 class="note-versus">${h(versus)}</h3><ul>${items.join('')}</ul>`).join('');

@@ -1,15 +1,19 @@
-// The read-only agreement document: one agreement's full structure as Markdown (facts, summary, legal nature,
-// provisions grouped by heading with their sectors, sources and citations, the sources' own observations
-// comparing it with other agreements, and the sources list with their kind). Pure: the VS Code adapter serves the
+// The read-only agreement document: one agreement's full structure as Markdown (facts with their sources, summary,
+// legal nature, timeline, the points on which sources disagree, provisions grouped by heading with their sectors,
+// sources and citations, the sources' own observations comparing it with other agreements, and the sources list,
+// best tier first). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusWithDatesLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, agreementStatusLabel, bindingLabel, dateLabel, eventKindLabel, officialTitleLabel, statusWithDatesLabel } from '../labels/agreementLabels';
+import { disagreementMarkdown, disputedMark, subjectLabel } from '../labels/disagreementLabels';
+import { disagreementIndex } from '../disputes/disagreements';
+import { currentStatus, eventsInOrder } from '../events/status';
 import { formatCitation } from '../citation/citation';
 import { capitalized, chapterLabel, provisionNumberLabel, sectorsWithBasis } from '../labels/provisionLabels';
 import { displayTextMarkdown } from '../labels/textLabels';
 import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
-import { LANGS, otherText, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
-import { attributionLines, citedSources, restsOnTheText, sourceKindLabel } from '../labels/provenance';
+import { LANGS, SOURCE_TIERS, otherText, sourceTier, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
+import { attributionLines, citedSources, restsOnSecondaryOnly, sourceBadge, tierLabel, tierRank } from '../labels/provenance';
 import type { TreeTarget } from '../tree/treeModel';
 
 export interface AgreementDocument {
@@ -19,6 +23,10 @@ export interface AgreementDocument {
   readonly provisionLines: ReadonlyMap<string, number>;
   /** 0-based line of the "Sources" heading. */
   readonly sourcesLine: number;
+  /** 0-based line of the "Timeline" heading; undefined when the agreement has no events. */
+  readonly timelineLine?: number;
+  /** 0-based line of the "Where sources disagree" heading; undefined when nothing about it is disputed. */
+  readonly disagreementsLine?: number;
   /** 0-based line of each source's entry in the sources list, by source id. */
   readonly sourceLines: ReadonlyMap<string, number>;
 }
@@ -41,9 +49,17 @@ const STRINGS = {
     language: '언어',
     otherLanguage: 'English',
     noProvisions: '이 협정에 기록된 조항이 없습니다.',
-    secondaryOnly: '이 문서의 내용은 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.',
+    secondaryOnly: '이 문서의 내용은 공식 자료가 아니라 2차 자료(뉴스·요약·해설)에만 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.',
     someSecondary: (n: number, total: number) =>
-      `조항 ${total}개 중 ${n}개의 문구는 공식 원문이 아니라 2차 자료(뉴스·분석)에 근거합니다. 인용하기 전에 공식 원문과 대조하십시오.`,
+      `조항 ${total}개 중 ${n}개는 공식 자료 없이 2차 자료(뉴스·요약·해설)에만 근거합니다(“2차 자료만”으로 표시). 인용하기 전에 공식 원문과 대조하십시오.`,
+    secondaryMark: '2차 자료만',
+    alternateTitle: '다른 공식 명칭',
+    signatories: '서명',
+    represented: '서명식 대표',
+    timeline: '경과',
+    disagreements: '출처 간 이견',
+    about: '대상',
+    seeDisagreements: '아래 “출처 간 이견” 참조',
     inTheAgreement: '협정 안의 위치',
     context: '맥락',
     link: '원문 링크',
@@ -72,9 +88,17 @@ const STRINGS = {
     language: 'Language',
     otherLanguage: '한국어',
     noProvisions: 'No provisions are recorded for this agreement.',
-    secondaryOnly: 'Everything in this document rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.',
+    secondaryOnly: 'Everything in this document rests on secondary sources (news, summaries, commentary), with no official source. Verify against the official text before citing.',
     someSecondary: (n: number, total: number) =>
-      `The wording of ${n} of the ${total} provisions rests on secondary sources (news/analysis), not on an official text. Verify against the official text before citing.`,
+      `${n} of the ${total} provisions rest on secondary sources only (news, summaries, commentary; marked “secondary only”). Verify against the official text before citing.`,
+    secondaryMark: 'secondary only',
+    alternateTitle: 'Other official form',
+    signatories: 'Signed by',
+    represented: 'led the ceremony',
+    timeline: 'Timeline',
+    disagreements: 'Where sources disagree',
+    about: 'About',
+    seeDisagreements: 'see “Where sources disagree” below',
     inTheAgreement: 'In the agreement',
     context: 'Context',
     link: 'Link',
@@ -113,10 +137,14 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
 
   add(`# ${t(agreement.title.short)}`, '');
   add(`**${escapeMarkdown(officialTitleLabel(agreement, lang))}**  `, `*${escapeMarkdown(officialTitleLabel(agreement, other))}*`, '');
-  const official = (provenance: readonly Provenance[] | undefined) => (provenance ?? []).some((p) => restsOnTheText(catalog.sources.get(p.source)?.kind ?? 'news-analysis'));
-  const secondary = agreement.provisions.filter((p) => !official(p.provenance)).length;
-  if (sources.length > 0 && !sources.some((src) => restsOnTheText(src.kind))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
+  for (const alternate of agreement.title.alternates ?? []) {
+    add(`*${s.alternateTitle}:* ${t(alternate.text)} (${t(alternate.note)}) — ${provenanceLine(alternate.provenance)}`, '');
+  }
+  const secondaryOnly = (provenance: readonly Provenance[]) => restsOnSecondaryOnly(catalog, provenance);
+  const secondary = agreement.provisions.filter((p) => secondaryOnly(p.provenance)).length;
+  if (sources.length > 0 && !sources.some((src) => ['official', 'official-via-press'].includes(sourceTier(src)))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
   else if (secondary > 0) add(`> ⚠ ${escapeMarkdown(s.someSecondary(secondary, agreement.provisions.length))}`, '');
+  const disputes = disagreementIndex(catalog);
 
   const parties = agreement.parties.map((id) => {
     const party = catalog.parties.get(id);
@@ -125,7 +153,9 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   add(`- **${s.kind}:** ${escapeMarkdown(agreementKindsLabel(agreement, lang))}`);
   const dateSources = agreement.date ? provenanceLine(agreement.fieldProvenance?.date) : '';
   add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}${dateSources ? ` — ${dateSources}` : ''}`);
-  if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusWithDatesLabel(agreement.status, lang))}`);
+  const status = currentStatus(agreement);
+  if (status?.event) add(`- **${s.status}:** ${escapeMarkdown(agreementStatusLabel(agreement, lang)!)} — ${escapeMarkdown(text(status.event.text, lang))}`);
+  else if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusWithDatesLabel(agreement.status, lang))}`);
   const blocs = (agreement.blocs ?? []).map((id) => catalog.parties.get(id)).filter((b) => b !== undefined);
   if (blocs.length) add(`- **${s.blocs}:** ${escapeMarkdown(blocs.map((b) => text(b.name, lang)).join(', '))}`);
   add(`- **${s.parties}:** ${escapeMarkdown(parties.join(', '))}`);
@@ -134,18 +164,58 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     const facts = [rta.wtoId !== undefined ? `${s.rtaId} ${rta.wtoId}` : '', (rta.notification ?? []).join(' & '), rta.composition ?? '', (rta.regions ?? []).join('; ')].filter(Boolean);
     if (facts.length) add(`- **${s.rta}:** ${escapeMarkdown(facts.join(' · '))}`);
   }
-  if (agreement.place) add(`- **${s.place}:** ${t(agreement.place)}`);
+  const disputedField = (field: 'title' | 'date' | 'place' | 'signatories' | 'legalNature' | 'status' | 'summary') =>
+    disputes.about({ agreement: agreement.id, field }).length ? ` *${escapeMarkdown(disputedMark(lang))}: ${s.seeDisagreements}*` : '';
+  if (agreement.place) {
+    const placeSources = provenanceLine(agreement.fieldProvenance?.place);
+    add(`- **${s.place}:** ${t(agreement.place)}${placeSources ? ` — ${placeSources}` : ''}${disputedField('place')}`);
+  }
+  if (agreement.signatories?.length) {
+    const people = agreement.signatories.map((p) => {
+      const act = p.act === 'represented' ? `, ${s.represented}` : '';
+      return `${t(p.name)} (${t(p.role)}${act}) ${provenanceLine(p.provenance)}`;
+    });
+    add(`- **${s.signatories}:** ${people.join('; ')}${disputedField('signatories')}`);
+  }
   add(`- **${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}`);
-  add(`- **${s.sources}:** ${sources.map((src) => `${ref(src.id)} ${escapeMarkdown(sourceKindLabel(src.kind, lang))}`).join(' · ')}`, '');
+  add(`- **${s.sources}:** ${escapeMarkdown(tierCounts(sources, lang))}`, '');
   const named = provenanceLine(agreement.provenance);
   if (named) add(`*${s.namedIn}:* ${named}`, '');
 
   add(`## ${s.summary}`, '', t(agreement.summary), '');
+  const summarySources = provenanceLine(agreement.fieldProvenance?.summary);
+  if (summarySources) add(`*${s.source}:* ${summarySources}`, '');
 
   add(`## ${s.legalNature}`, '', `**${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))}.** ${t(agreement.legalNature.description)}`);
   const legalSources = provenanceLine(agreement.legalNature.provenance);
   if (legalSources) add('', `*${s.source}:* ${legalSources}`);
   add('');
+
+  let timelineLine: number | undefined;
+  const events = eventsInOrder(agreement);
+  if (events.length) {
+    timelineLine = out.length;
+    add(`## ${s.timeline}`, '');
+    for (const event of events) {
+      const mark = disputes.about({ agreement: agreement.id, event: event.id }).length ? ` *${escapeMarkdown(disputedMark(lang))}*` : '';
+      add(`- **${escapeMarkdown(event.date)}** · ${escapeMarkdown(eventKindLabel(event.kind, lang))}: ${t(event.text)} — ${provenanceLine(event.provenance)}${mark}`);
+    }
+    add('');
+  }
+
+  const notes = catalog.comparisons.filter((c) => c.subject === agreement.id);
+  const disagreements = disputes.inAgreement(agreement.id);
+  let disagreementsLine: number | undefined;
+  if (disagreements.length) {
+    disagreementsLine = out.length;
+    add(`## ${s.disagreements} (${disagreements.length})`, '');
+    for (const d of disagreements) {
+      const about = d.about
+        .filter((a) => a.agreement === agreement.id || (a.comparison !== undefined && notes.some((n) => n.id === a.comparison)))
+        .map((a) => subjectLabel(catalog, a, lang));
+      add(disagreementMarkdown(catalog, d, lang), '', `*${s.about}:* ${escapeMarkdown(about.join('; '))}`, '');
+    }
+  }
 
   add(`## ${s.provisions} (${agreement.provisions.length})`, '');
   if (agreement.provisions.length === 0) add(`*${s.noProvisions}*`, '');
@@ -165,7 +235,12 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     heading = next;
     provisionLines.set(provision.uid, out.length);
     // Whose number it is, never "Provision 12": the atlas numbers items, the agreement may not (see provisionLabels.ts).
+    const marks = [
+      ...(secondaryOnly(provision.provenance) ? [`*${s.secondaryMark}*`] : []),
+      ...(disputes.about({ agreement: agreement.id, provision: provision.id }).length ? [`*${escapeMarkdown(disputedMark(lang))}: ${s.seeDisagreements}*`] : []),
+    ];
     add(`#### ${escapeMarkdown(capitalized(provisionNumberLabel(agreement, provision, lang)))}`, '', displayTextMarkdown(provision.text, lang), '');
+    if (marks.length) add(marks.join(' · '), '');
     const second = otherText(provision.text, lang);
     if (second) add(`*${s.otherLanguage}:* ${escapeMarkdown(second.text)}`, '');
     const sectorNames = sectorsWithBasis(catalog, provision, lang);
@@ -179,7 +254,6 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     add(`${s.citation}: ${markdownCodeSpan(formatCitation(catalog, provision, lang))}`, '');
   }
 
-  const notes = catalog.comparisons.filter((c) => c.subject === agreement.id);
   if (notes.length) {
     add(`## ${s.observations}`, '');
     for (const note of notes) {
@@ -201,7 +275,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     const details = [
       source.publisher && t(source.publisher),
       source.date && escapeMarkdown(source.date),
-      escapeMarkdown(sourceKindLabel(source.kind, lang)),
+      markdownCodeSpan(sourceBadge(source, lang)),
       `${s.language}: ${languageName(source.language, lang)}`,
       webLink(source, s.link) ?? `*${s.noUrl}*`,
     ].filter(Boolean);
@@ -211,19 +285,32 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   });
   add('');
 
-  return { agreementId: agreement.id, markdown: out.join('\n'), provisionLines, sourcesLine, sourceLines };
+  return { agreementId: agreement.id, markdown: out.join('\n'), provisionLines, sourcesLine, sourceLines, timelineLine, disagreementsLine };
 }
 
-/** Sources the agreement lists, then any others its provisions or legal nature cite, in that order. */
+/** `12 sources: 3 official · 6 news · 2 third-party summary · 1 commentary (analysis)`. */
+function tierCounts(sources: readonly SourceData[], lang: Lang): string {
+  const counts = SOURCE_TIERS.map((tier) => [tier, sources.filter((src) => sourceTier(src) === tier).length] as const).filter(([, n]) => n > 0);
+  const list = counts.map(([tier, n]) => `${n} ${tierLabel(tier, lang)}`).join(' · ');
+  return lang === 'ko' ? `${sources.length}건: ${list}` : `${sources.length}: ${list}`;
+}
+
+/** Every source the agreement, its facts, events or provisions cite: best tier first, then in the order listed. */
 export function agreementSources(catalog: Catalog, agreement: Agreement): SourceData[] {
   const ids = [
     ...agreement.sources,
     ...(agreement.provenance ?? []).map((p) => p.source),
     ...Object.values(agreement.fieldProvenance ?? {}).flatMap((list: Provenance[]) => list.map((p) => p.source)),
+    ...(agreement.title.alternates ?? []).flatMap((a) => a.provenance.map((p) => p.source)),
+    ...(agreement.signatories ?? []).flatMap((a) => a.provenance.map((p) => p.source)),
     ...(agreement.legalNature.provenance ?? []).map((p) => p.source),
+    ...(agreement.events ?? []).flatMap((e) => e.provenance.map((p) => p.source)),
     ...agreement.provisions.flatMap((p) => [...p.provenance, ...(p.officialLocation?.provenance ?? [])].map((v) => v.source)),
   ];
-  return [...new Set(ids)].map((id) => catalog.sources.get(id)).filter((src): src is SourceData => src !== undefined);
+  return [...new Set(ids)]
+    .map((id) => catalog.sources.get(id))
+    .filter((src): src is SourceData => src !== undefined)
+    .sort((a, b) => tierRank(a) - tierRank(b));
 }
 
 /** A Markdown link for an http(s) URL that cannot break out of the link syntax; undefined otherwise. */

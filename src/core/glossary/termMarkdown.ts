@@ -2,10 +2,14 @@
 import { text, type Catalog, type Lang, type TermData } from '../catalog/model';
 import type { HoverStrings } from '../labels/hoverStrings';
 import { sourcesMarkdown } from '../labels/provenance';
+import { disagreementMarkdown } from '../labels/disagreementLabels';
+import { disagreementIndex } from '../disputes/disagreements';
 import { CommandLinks, type TrustedMarkdown } from '../text/commandLink';
 import { otherLanguage } from '../text/language';
 import { escapeMarkdown } from '../text/markdown';
 import { termSecondaryLabel } from './glossary';
+
+const HOVER_SOURCES = 4;
 
 const COMMANDS = {
   revealTerm: 'techDealAtlas.revealTerm',
@@ -36,8 +40,10 @@ export function termMarkdown(catalog: Catalog, term: TermData, lang: Lang, s: Ho
   const otherDefinition = term.definition[other];
   if (otherDefinition && otherDefinition !== term.definition[lang]) parts.push(`> ${escapeMarkdown(otherDefinition)}`);
 
-  // The source's caveat note is for citations (citation hovers show it); here its kind says enough.
-  const sources = sourcesMarkdown(catalog, term.provenance, lang, s.source, { notes: false });
+  for (const d of disagreementIndex(catalog).about({ term: term.id })) parts.push(disagreementMarkdown(catalog, d, lang));
+  // The source's caveat note is for citations (citation hovers show it); here its tier says enough. A hover is short:
+  // the best few sources show, the glossary view's tooltip and the search list the rest.
+  const sources = sourcesMarkdown(catalog, term.provenance, lang, s.source, { notes: false, max: HOVER_SOURCES });
   const basis = term.definitionBasis === 'editorial' ? `*${escapeMarkdown(s.editorsGloss)}*` : '';
   if (sources || basis) parts.push([sources, basis].filter(Boolean).join('  \n'));
 

@@ -1,10 +1,12 @@
 // Data-language labels for agreement facts (kind, legal nature, parties, date). They follow the catalog language
 // (the `techDealAtlas.language` setting or a panel's own toggle), not VS Code's UI language, because they sit next to
 // catalog text and go into exported tables and memos.
-import { text, type Agreement, type AgreementKind, type AgreementStatus, type Catalog, type Lang } from '../catalog/model';
+import { text, type Agreement, type AgreementKind, type AgreementStatus, type Catalog, type EventKind, type Lang } from '../catalog/model';
+import { currentStatus, type CurrentState, type CurrentStatus } from '../events/status';
 
 const KIND: Record<AgreementKind, { ko: string; en: string }> = {
   mou: { ko: '양해각서', en: 'MOU' },
+  moc: { ko: '협력각서(MOC)', en: 'MOC (memorandum of cooperation)' },
   'joint-fact-sheet': { ko: '공동 팩트시트', en: 'Joint fact sheet' },
   'joint-statement': { ko: '공동성명', en: 'Joint statement' },
   agreement: { ko: '협정', en: 'Agreement' },
@@ -86,4 +88,51 @@ export function statusWithDatesLabel(status: AgreementStatus, lang: Lang): strin
     status.implementationEnds ? (ko ? `이행 기간 종료 ${status.implementationEnds}` : `phase-in ends ${status.implementationEnds}`) : '',
   ].filter(Boolean);
   return details.length ? `${main} (${details.join('; ')})` : main;
+}
+
+const CURRENT: Record<Exclude<CurrentState, AgreementStatus['state']>, { ko: string; en: string }> = {
+  concluded: { ko: '서명', en: 'Signed' },
+  released: { ko: '공개', en: 'Released' },
+  operative: { ko: '운용 개시', en: 'Operative' },
+  implementing: { ko: '이행 중', en: 'Being implemented' },
+  paused: { ko: '이행 중단', en: 'Implementation paused' },
+  ended: { ko: '종료', en: 'Ended' },
+};
+
+/** The name of a state alone (group headings): "Implementation paused", "In force". */
+export function currentStateLabel(state: CurrentState, lang: Lang): string {
+  return state in STATE ? STATE[state as AgreementStatus['state']][lang] : CURRENT[state as keyof typeof CURRENT][lang];
+}
+
+/**
+ * An agreement's current status as derived from its events (`currentStatus`): "Implementation paused since 2025-12",
+ * "Being implemented since 2026-02-21"; for a treaty without events, its WTO status (`statusLabel`).
+ */
+export function currentStatusLabel(status: CurrentStatus, lang: Lang): string {
+  if (!status.event) return statusLabel({ state: status.state as AgreementStatus['state'], inForce: status.since, inactive: status.since }, lang);
+  const name = currentStateLabel(status.state, lang);
+  return status.since ? (lang === 'ko' ? `${status.since}부터 ${name}` : `${name} since ${status.since}`) : name;
+}
+
+/** `currentStatusLabel` of the agreement, or undefined when neither events nor WTO facts give a status. */
+export function agreementStatusLabel(agreement: Pick<Agreement, 'events' | 'status'>, lang: Lang): string | undefined {
+  const status = currentStatus(agreement);
+  return status && currentStatusLabel(status, lang);
+}
+
+const EVENT_KIND: Record<EventKind, { ko: string; en: string }> = {
+  announced: { ko: '발표', en: 'Announced' },
+  signed: { ko: '서명', en: 'Signed' },
+  released: { ko: '공개', en: 'Released' },
+  operative: { ko: '운용 개시', en: 'Became operative' },
+  implementation: { ko: '이행', en: 'Implementation' },
+  'meeting-planned': { ko: '회의 예정', en: 'Meeting planned' },
+  paused: { ko: '이행 중단', en: 'Paused' },
+  resumed: { ko: '재개', en: 'Resumed' },
+  ended: { ko: '종료', en: 'Ended' },
+  related: { ko: '관련 사건', en: 'Related' },
+};
+
+export function eventKindLabel(kind: EventKind, lang: Lang): string {
+  return EVENT_KIND[kind]?.[lang] ?? kind;
 }

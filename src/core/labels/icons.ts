@@ -3,6 +3,7 @@ import type { AgreementKind } from '../catalog/model';
 
 const KIND_ICONS: Record<AgreementKind, string> = {
   mou: 'file-text',
+  moc: 'file-text',
   'joint-fact-sheet': 'checklist',
   'joint-statement': 'megaphone',
   agreement: 'law',

@@ -1,8 +1,8 @@
 // How sources and provenance (source + locator) are written for people: source kinds, `Title, para. 8, sentence 3` /
 // `제목, 8문단 3문장`. Shared by tooltips, hovers, the agreement document and the comparison panel.
-import { text, type Catalog, type Lang, type Locator, type Provenance, type SourceData, type SourceKind } from '../catalog/model';
+import { SOURCE_TIERS, sourceTier, text, type Catalog, type Lang, type Locator, type Provenance, type SourceData, type SourceKind, type SourceTier } from '../catalog/model';
 import { safeWebUrl } from '../text/commandLink';
-import { escapeMarkdown } from '../text/markdown';
+import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
 import { truncate } from '../text/truncate';
 
 const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
@@ -11,6 +11,48 @@ const KIND_LABELS: Record<SourceKind, Record<Lang, string>> = {
   'news-analysis': { ko: '뉴스·분석(2차 자료)', en: 'News/analysis (secondary source)' },
   'corpus-copy': { ko: '연구 코퍼스 사본(기계 판독, OCR 오류 가능)', en: 'Research corpus copy (machine-readable; may contain OCR errors)' },
 };
+
+const TIER_LABELS: Record<SourceTier, Record<Lang, string>> = {
+  official: { ko: '공식', en: 'Official' },
+  'official-via-press': { ko: '공식(보도 인용)', en: 'Official, via press' },
+  news: { ko: '뉴스', en: 'News' },
+  'third-party-summary': { ko: '제3자 요약', en: 'Third-party summary' },
+  commentary: { ko: '해설(분석)', en: 'Commentary (analysis)' },
+};
+
+export function tierLabel(tier: SourceTier, lang: Lang): string {
+  return TIER_LABELS[tier]?.[lang] ?? tier;
+}
+
+/**
+ * The badge a citation of the source carries: its tier, and for a corpus copy that it is one (OCR caveat). Shown on
+ * every cited source, official ones included, so an analyst sees at a glance what a fact rests on.
+ */
+export function sourceBadge(source: SourceData, lang: Lang): string {
+  const tier = tierLabel(sourceTier(source), lang);
+  return source.kind === 'corpus-copy' ? `${tier} · ${sourceKindLabel(source.kind, lang)}` : tier;
+}
+
+/** 0 for the best tier: sorts citations best first. */
+export function tierRank(source: SourceData): number {
+  return SOURCE_TIERS.indexOf(sourceTier(source));
+}
+
+/** The best tier among the cited sources (unknown ids skipped); undefined when none is known. */
+export function bestTier(catalog: Catalog, provenance: readonly Provenance[]): SourceTier | undefined {
+  let best: number | undefined;
+  for (const p of provenance) {
+    const source = catalog.sources.get(p.source);
+    if (source) best = Math.min(best ?? Infinity, tierRank(source));
+  }
+  return best === undefined ? undefined : SOURCE_TIERS[best];
+}
+
+/** Whether no cited source is official (the text, a government's own material, or it quoted by the press). */
+export function restsOnSecondaryOnly(catalog: Catalog, provenance: readonly Provenance[]): boolean {
+  const best = bestTier(catalog, provenance);
+  return best !== undefined && best !== 'official' && best !== 'official-via-press';
+}
 
 /**
  * Whether a source kind rests on the text itself, not on someone's account of it: the parties' own text or summary,
@@ -68,7 +110,7 @@ export interface SourceCitation {
   readonly places: readonly string[];
 }
 
-/** Provenance grouped by source, in first-cited order (entries pointing at unknown sources are skipped). */
+/** Provenance grouped by source, best tier first, then in cited order (entries pointing at unknown sources are skipped). */
 export function citedSources(catalog: Catalog, provenance: readonly Provenance[], lang: Lang): SourceCitation[] {
   const bySource = new Map<string, { source: SourceData; places: string[] }>();
   for (const p of provenance) {
@@ -79,7 +121,7 @@ export function citedSources(catalog: Catalog, provenance: readonly Provenance[]
     if (where && !entry.places.includes(where)) entry.places.push(where);
     bySource.set(source.id, entry);
   }
-  return [...bySource.values()];
+  return [...bySource.values()].sort((a, b) => tierRank(a.source) - tierRank(b.source));
 }
 
 /**
@@ -100,19 +142,23 @@ export function attributionLines(catalog: Catalog, provenance: readonly Provenan
 const SOURCE_TITLE_MAX = 100;
 
 /**
- * `Source: Title (Publisher, date) — para. 1, sentence 2 · News/analysis (secondary source)`, one Markdown line per
- * source (`sourceWord` is the UI's "Source:"), with the source's caveat note below it unless `notes` is false.
+ * `Source: Title (Publisher, date) — para. 1, sentence 2 · `News``, one Markdown line per source, best tier first
+ * (`sourceWord` is the UI's "Source:"), with the source's caveat note below it unless `notes` is false.
  */
-export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenance[], lang: Lang, sourceWord: string, options: { notes?: boolean } = {}): string {
-  return citedSources(catalog, provenance, lang)
+export function sourcesMarkdown(catalog: Catalog, provenance: readonly Provenance[], lang: Lang, sourceWord: string, options: { notes?: boolean; max?: number } = {}): string {
+  const cited = citedSources(catalog, provenance, lang);
+  const shown = options.max !== undefined && cited.length > options.max ? cited.slice(0, options.max) : cited;
+  const more = cited.length - shown.length;
+  const lines = shown
     .map(({ source, places }) => {
       const url = safeWebUrl(source.url);
       const title = escapeMarkdown(truncate(formatSourceLine(source, lang), SOURCE_TITLE_MAX));
       const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
-      const kind = isOfficialSource(source.kind) ? '' : ` · *${escapeMarkdown(sourceKindLabel(source.kind, lang))}*`;
+      const kind = ` · ${markdownCodeSpan(sourceBadge(source, lang))}`;
       const note = source.note && options.notes !== false ? `  \n*${escapeMarkdown(text(source.note, lang))}*` : '';
       const licence = source.licence ? `  \n$(law) *${escapeMarkdown(text(source.licence.attribution, lang))}*` : '';
       return `$(book) ${escapeMarkdown(sourceWord)} ${url ? `[${title}](${url})` : title}${where}${kind}${note}${licence}`;
-    })
-    .join('  \n');
+    });
+  if (more > 0) lines.push(`$(book) *${lang === 'ko' ? `출처 ${more}건 더` : `${more} more source${more === 1 ? '' : 's'}`}*`);
+  return lines.join('  \n');
 }

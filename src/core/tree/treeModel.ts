@@ -10,7 +10,7 @@
 // Imported treaties bring hundreds of agreements and tens of thousands of provisions: roots and their items never
 // walk provisions (beyond one pass to know which agreements a sector filter keeps), and chapters, sectors and
 // provisions are worked out only when a node is expanded.
-import { agreementKindsLabel, bindingLabel, dateLabel, officialTitleLabel, statusLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, agreementStatusLabel, bindingLabel, currentStateLabel, currentStatusLabel, dateLabel, eventKindLabel, officialTitleLabel } from '../labels/agreementLabels';
 import { formatCitation } from '../citation/citation';
 import { truncate } from '../text/truncate';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
@@ -22,7 +22,6 @@ import {
   type Texts,
   type Agreement,
   type AgreementKind,
-  type AgreementState,
   type Catalog,
   type ChapterData,
   type Lang,
@@ -30,7 +29,10 @@ import {
   type Provision,
   type SectorData,
 } from '../catalog/model';
-import { attributionLines, citedSources, sourceKindLabel } from '../labels/provenance';
+import { attributionLines, citedSources, sourceBadge } from '../labels/provenance';
+import { disagreementMarkdown, disputedMark } from '../labels/disagreementLabels';
+import { disagreementIndex, type DisagreementIndex } from '../disputes/disagreements';
+import { currentStatus, eventsInOrder, type CurrentState } from '../events/status';
 import { displayText, displayTextMarkdown } from '../labels/textLabels';
 
 export type TreeViewKind = 'agreements' | 'sectors';
@@ -177,6 +179,19 @@ export interface TreeItemModel {
   readonly accessibilityLabel: string;
 }
 
+/** A command a view item runs on click: a command id and its arguments (plain values). */
+export interface ItemCommand {
+  readonly command: string;
+  readonly arguments: readonly unknown[];
+}
+
+/** An item of the smaller sidebar views (Disagreements, Timeline): a `TreeItemModel` with its own id and click. */
+export interface ViewItem extends TreeItemModel {
+  /** Stable across reloads: built from entity ids. */
+  readonly id: string;
+  readonly command?: ItemCommand;
+}
+
 /** A party the party filter offers, with how many agreements it would keep. */
 export interface PartyChoice {
   readonly party: PartyData;
@@ -191,7 +206,7 @@ const CHAPTER_ICON = 'book';
 // The party filter's own icon stays the countries'; blocs get one of their own so they stand out in a long list.
 export const COUNTRY_ICON = 'organization';
 export const BLOC_ICON = 'globe';
-const STATUS_ORDER: readonly string[] = ['in-force', 'signed', 'inactive', NO_GROUP];
+const STATUS_ORDER: readonly string[] = ['in-force', 'implementing', 'operative', 'concluded', 'released', 'signed', 'paused', 'inactive', 'ended', NO_GROUP];
 const STATUS_ICONS: Record<string, string> = { 'in-force': 'pass', signed: 'edit', inactive: 'circle-slash', [NO_GROUP]: 'question' };
 
 const STRINGS = {
@@ -226,7 +241,22 @@ const STRINGS = {
     partyGroupBloc: (name: string) => `${name}이(가) 한쪽 당사자인 협정(회원국은 당사국으로 하나하나 열거됨).`,
     yearGroup: (year: string) => `${year}년에 서명(또는 발표)된 협정.`,
     noDateGroup: '출처에 서명 날짜가 없는 협정.',
-    statusGroup: { 'in-force': '발효 중인 협정.', signed: '서명되었으나 발효되지 않은 협정.', inactive: '효력을 잃은 협정.', [NO_GROUP]: '출처에 상태가 없는 협정.' } as Record<string, string>,
+    statusGroup: {
+      'in-force': '발효 중인 협정.',
+      signed: '서명되었으나 발효되지 않은 협정.',
+      inactive: '효력을 잃은 협정.',
+      concluded: '서명된 뒤 다른 사건이 기록되지 않은 문서.',
+      released: '공개된 뒤 이행 사건이 기록되지 않은 문서.',
+      operative: '운용이 시작된 문서.',
+      implementing: '이행 기구나 조치가 출범한 문서.',
+      paused: '이행이 중단된 문서.',
+      ended: '종료된 문서.',
+      [NO_GROUP]: '출처에 상태가 없는 협정.',
+    } as Record<string, string>,
+    disputed: '이견',
+    timeline: '경과',
+    place: '장소',
+    signatories: '서명',
   },
   en: {
     provisions: (n: number) => (n === 0 ? 'no provisions' : n === 1 ? '1 provision' : `${n} provisions`),
@@ -258,7 +288,22 @@ const STRINGS = {
     partyGroupBloc: (name: string) => `Agreements with the ${name} as a side (its members are listed as parties one by one).`,
     yearGroup: (year: string) => `Agreements signed (or issued) in ${year}.`,
     noDateGroup: 'Agreements whose sources give no date signed.',
-    statusGroup: { 'in-force': 'Agreements in force.', signed: 'Agreements signed but not in force.', inactive: 'Agreements no longer in force.', [NO_GROUP]: 'Agreements whose sources give no status.' } as Record<string, string>,
+    statusGroup: {
+      'in-force': 'Agreements in force.',
+      signed: 'Agreements signed but not in force.',
+      inactive: 'Agreements no longer in force.',
+      concluded: 'Documents signed, with nothing recorded since.',
+      released: 'Documents released, with no implementation step recorded since.',
+      operative: 'Documents that have become operative.',
+      implementing: 'Documents with an implementing body or step under way.',
+      paused: 'Documents whose implementation is paused.',
+      ended: 'Documents that have ended.',
+      [NO_GROUP]: 'Agreements whose sources give no status.',
+    } as Record<string, string>,
+    disputed: 'Disputed',
+    timeline: 'Timeline',
+    place: 'Place',
+    signatories: 'Signed by',
   },
 } as const;
 
@@ -339,6 +384,7 @@ export class TreeModel {
   private groupsCache: { keys: string[]; members: Map<string, Agreement[]> } | undefined;
   private partyByCode: Map<string, string> | undefined;
   private unclassifiedCache: boolean | undefined;
+  private readonly disputes: DisagreementIndex;
 
   constructor(
     readonly catalog: Catalog,
@@ -351,6 +397,7 @@ export class TreeModel {
     this.sectorFilter = new Set(this.filter.sectors);
     this.partyFilter = new Set(this.filter.parties);
     this.s = STRINGS[lang];
+    this.disputes = disagreementIndex(catalog);
   }
 
   get filtered(): boolean {
@@ -601,7 +648,7 @@ export class TreeModel {
       case 'kind':
         return [unique([agreement.kind, ...(agreement.otherKinds ?? [])]).join('+')];
       case 'status':
-        return [agreement.status?.state ?? NO_GROUP];
+        return [currentStatus(agreement)?.state ?? NO_GROUP];
       case 'none':
         return [];
     }
@@ -662,7 +709,7 @@ export class TreeModel {
         return agreementKindsLabel({ kind, otherKinds }, lang);
       }
       case 'status':
-        return group.key === NO_GROUP ? s.noStatus : statusLabel({ state: group.key as AgreementState }, lang);
+        return group.key === NO_GROUP ? s.noStatus : currentStateLabel(group.key as CurrentState, lang);
     }
   }
 
@@ -745,14 +792,21 @@ export class TreeModel {
     const label = text(agreement.title.short, lang);
     const parties = this.sidesLabel(agreement);
     const count = node.sectorId === undefined ? 0 : (this.sectorCounts(agreement).get(node.sectorId) ?? 0);
-    const description = node.sectorId === undefined ? [agreement.date, parties].filter(Boolean).join(' · ') : s.provisions(count);
-    const status = agreement.status && statusLabel(agreement.status, lang);
+    // A status the events give is news an analyst must see in the list (a pause); a treaty's WTO status stays in the tooltip.
+    const current = currentStatus(agreement);
+    const status = current && currentStatusLabel(current, lang);
+    const disputed = this.disputes.inAgreement(agreement.id).length > 0;
+    const description =
+      node.sectorId === undefined
+        ? [agreement.date, parties, current?.event ? status : undefined, disputed ? disputedMark(lang) : undefined].filter(Boolean).join(' · ')
+        : s.provisions(count);
     const facts = [
       agreementKindsLabel(agreement, lang),
       dateLabel(agreement.date, lang),
       ...(status ? [status] : []),
       s.between(this.fullSidesLabel(agreement)),
       bindingLabel(agreement.legalNature.binding, lang),
+      ...(disputed ? [disputedMark(lang)] : []),
     ];
     // Whether it has children, without listing them: a visible agreement has a provision passing the filter.
     const collapsible =
@@ -770,7 +824,7 @@ export class TreeModel {
 
   private agreementTooltip(agreement: Agreement): string {
     const { lang, s, catalog } = this;
-    const status = agreement.status && statusLabel(agreement.status, lang);
+    const status = agreementStatusLabel(agreement, lang);
     const lines = [
       `**${escapeMarkdown(officialTitleLabel(agreement, lang))}**`,
       '',
@@ -782,15 +836,30 @@ export class TreeModel {
       const listed = agreement.parties.filter((p) => members.has(p));
       if (bloc && listed.length) lines.push('', `**${escapeMarkdown(s.blocMembers(text(bloc.short, lang)))}:** ${escapeMarkdown(this.fullNames(listed))}`);
     }
+    if (agreement.place) lines.push('', `**${s.place}:** ${escapeMarkdown(text(agreement.place, lang))}`);
+    if (agreement.signatories?.length) {
+      lines.push('', `**${s.signatories}:** ${escapeMarkdown(agreement.signatories.map((p) => `${text(p.name, lang)} (${text(p.role, lang)})`).join('; '))}`);
+    }
     lines.push(
       '',
-      `**${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))} — ${escapeMarkdown(text(agreement.legalNature.description, lang))}`,
+      `**${s.legalNature}:** ${escapeMarkdown(bindingLabel(agreement.legalNature.binding, lang))} — ${escapeMarkdown(truncate(text(agreement.legalNature.description, lang), TOOLTIP_SUMMARY_MAX))}`,
       '',
-      `**${s.summary}:** ${escapeMarkdown(text(agreement.summary, lang))}`,
+      `**${s.summary}:** ${escapeMarkdown(truncate(text(agreement.summary, lang), TOOLTIP_SUMMARY_MAX))}`,
     );
-    const sources = agreement.sources.map((id) => catalog.sources.get(id)).filter((x) => x !== undefined);
+    const events = eventsInOrder(agreement).slice(-TOOLTIP_EVENTS);
+    if (events.length) {
+      lines.push('', `**${s.timeline}:**`, '', ...events.map((e) => `- ${escapeMarkdown(e.date)} · ${escapeMarkdown(eventKindLabel(e.kind, lang))}: ${escapeMarkdown(text(e.text, lang))}`));
+    }
+    // Disputes about the agreement's own facts show in full; those about its provisions by topic (their rows have them).
+    const disputes = this.disputes.inAgreement(agreement.id);
+    const own = disputes.filter((d) => d.about.some((a) => a.agreement === agreement.id && a.provision === undefined));
+    for (const d of own) lines.push('', '---', '', disagreementMarkdown(catalog, d, lang));
+    const others = disputes.filter((d) => !own.includes(d));
+    if (others.length) lines.push('', `**${escapeMarkdown(disputedMark(lang))}:** ${escapeMarkdown(others.map((d) => text(d.topic, lang)).join('; '))}`);
+    if (own.length) lines.push('', '---');
+    const sources = citedSources(catalog, agreement.provenance ?? [], lang);
     if (sources.length) {
-      lines.push('', `**${s.source}:** ${sources.map((src) => `${escapeMarkdown(text(src.title, lang))} *(${escapeMarkdown(sourceKindLabel(src.kind, lang))})*`).join('; ')}`);
+      lines.push('', `**${s.source}:** ${sources.map(({ source }) => `${escapeMarkdown(text(source.title, lang))} ${markdownCodeSpan(sourceBadge(source, lang))}`).join('; ')}`);
     }
     return lines.join('\n');
   }
@@ -871,7 +940,10 @@ export class TreeModel {
     const titled = provision.heading && agreement && hasChapters(agreement);
     return {
       label: titled ? displayText(provision.heading!, lang) : provisionTextLabel(provision, lang),
-      description: titled ? provisionReference(agreement, provision, lang) : provisionNumberLabel(agreement, provision, lang),
+      description: [
+        titled ? provisionReference(agreement, provision, lang) : provisionNumberLabel(agreement, provision, lang),
+        ...(this.disputes.about({ agreement: provision.agreementId, provision: provision.id }).length ? [disputedMark(lang)] : []),
+      ].join(' · '),
       tooltip: this.provisionTooltip(provision, agreementName, name),
       icon: PROVISION_ICON,
       contextValue: 'provision',
@@ -892,9 +964,10 @@ export class TreeModel {
     lines.push('', `**${s.sectors}:** ${escapeMarkdown(provisionSectors(provision).map((id) => this.sectorName(id)).join(', '))}`);
     const location = officialLocationWithSources(catalog, provision, lang);
     if (location) lines.push('', `**${s.inTheAgreement}:** ${escapeMarkdown(location)}`);
+    for (const d of this.disputes.about({ agreement: provision.agreementId, provision: provision.id })) lines.push('', '---', '', disagreementMarkdown(catalog, d, lang), '', '---');
     for (const { source, places } of citedSources(catalog, provision.provenance, lang)) {
       const where = places.length ? ` — ${escapeMarkdown(places.join('; '))}` : '';
-      lines.push('', `**${s.source}:** ${escapeMarkdown(text(source.title, lang))}${where} *(${escapeMarkdown(sourceKindLabel(source.kind, lang))})*`);
+      lines.push('', `**${s.source}:** ${escapeMarkdown(text(source.title, lang))}${where} ${markdownCodeSpan(sourceBadge(source, lang))}`);
       if (source.note) lines.push('', `> ⚠ ${escapeMarkdown(text(source.note, lang))}`);
     }
     for (const line of attributionLines(catalog, provision.provenance, lang)) lines.push('', `*${escapeMarkdown(line)}*`);
@@ -989,6 +1062,10 @@ export function nodeTarget(node: TreeNode): TreeTarget | undefined {
   if (node.kind === 'provision') return { kind: 'provision', id: node.uid };
   return undefined;
 }
+
+/** An agreement tooltip shows its latest events and this much of its longer texts; the agreement document has all. */
+const TOOLTIP_EVENTS = 4;
+const TOOLTIP_SUMMARY_MAX = 600;
 
 /** A tooltip shows at most this much of a provision's text; the agreement document has all of it. */
 const TOOLTIP_TEXT_MAX = 4000;
