@@ -36,6 +36,8 @@ for (const run of RUNS) {
     const rowAt = (title, index) => pane(title).locator(`${selectors.treeRow}[data-index="${index}"]`);
     const setPaneExpanded = (title, expanded) => setPane(page, title, expanded);
     const expand = (r) => expandRow(page, r);
+    /** The row `offset` rows below the ROK–US MOU's own row (the list is ordered by date: other agreements may come first). */
+    const belowRokUs = async (offset) => rowAt('Agreements', Number(await row('Agreements', t(rokUs.title.short)).getAttribute('data-index')) + offset);
 
     before(async () => {
       page = workbench.page;
@@ -59,7 +61,7 @@ for (const run of RUNS) {
       const covered = [...new Set(rokUs.provisions.flatMap((p) => p.sectors))];
       for (const id of covered) await row('Agreements', t(sectors.get(id).name)).waitFor();
       // The first sector group under the agreement, and its provisions in document order.
-      const firstGroup = rowAt('Agreements', 1);
+      const firstGroup = await belowRokUs(1);
       const groupText = await firstGroup.innerText();
       const sectorId = covered.find((id) => groupText.includes(t(sectors.get(id).name)));
       assert.ok(sectorId, `first group "${groupText}" is one of the agreement's sectors`);
@@ -68,15 +70,15 @@ for (const run of RUNS) {
       await expand(firstGroup);
       // Rows re-render after the expansion: wait for each position to show its provision, in document order.
       for (const [i, provision] of inSector.entries()) {
-        await rowAt('Agreements', 2 + i).filter({ hasText: numbered(provision) }).waitFor({ timeout: 5_000 });
+        await (await belowRokUs(2 + i)).filter({ hasText: numbered(provision) }).waitFor({ timeout: 5_000 });
       }
-      const after = await rowAt('Agreements', 2 + inSector.length).innerText();
+      const after = await (await belowRokUs(2 + inSector.length)).innerText();
       assert.equal(itemNumberIn(after), undefined, `the group holds exactly ${inSector.length} provisions; next row: "${after}"`);
       await shot('sidebar-expanded-agreement');
     });
 
     it('shows a provision tooltip with both languages, its source and its citation', async () => {
-      const provisionRow = rowAt('Agreements', 2);
+      const provisionRow = await belowRokUs(2);
       const label = await provisionRow.innerText();
       const provision = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
       await provisionRow.hover();
@@ -142,8 +144,8 @@ for (const run of RUNS) {
       await setPaneExpanded('Agreements', true);
       const agreementRow = row('Agreements', t(rokUs.title.short));
       await expand(agreementRow);
-      await expand(rowAt('Agreements', 1));
-      const provisionRow = rowAt('Agreements', 2);
+      await expand(await belowRokUs(1));
+      const provisionRow = await belowRokUs(2);
       await provisionRow.filter({ hasText: /(?:atlas item|아틀라스 항목) \d+/ }).waitFor();
       const label = await provisionRow.innerText();
       const dragged = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
@@ -170,9 +172,9 @@ for (const run of RUNS) {
       await setPaneExpanded('Sectors', false);
       const agreementRow = row('Agreements', t(rokUs.title.short));
       await expand(agreementRow);
-      const group = rowAt('Agreements', 1);
+      const group = await belowRokUs(1);
       await expand(group);
-      const provisionRow = rowAt('Agreements', 2);
+      const provisionRow = await belowRokUs(2);
       const label = await provisionRow.innerText();
       const provision = rokUs.provisions.find((p) => itemNumberIn(label) === p.id);
       await provisionRow.click();
@@ -185,6 +187,59 @@ for (const run of RUNS) {
       assert.match(body, run.lang === 'ko' ? /출처/ : /Sources/);
       await page.waitForTimeout(800); // let the preview finish scrolling to the provision
       await shot('agreement-document');
+    });
+
+    it('lists the points where sources disagree in the Disagreements view, each claim with its sources', async () => {
+      for (const title of ['Agreements', 'Sectors', 'Glossary', 'Timeline']) await setPaneExpanded(title, false);
+      await setPaneExpanded('Disagreements', true);
+      const topLevel = pane('Disagreements').locator(`${selectors.treeRow}[aria-level="1"]`);
+      for (const d of data.disagreements.slice(0, 8)) await topLevel.filter({ hasText: t(d.topic) }).first().waitFor({ timeout: 30_000 });
+      const signatory = data.disagreements.find((d) => d.about.some((a) => a.agreement === 'kr-us-tpd' && a.field === 'signatories'));
+      await expand(topLevel.filter({ hasText: t(signatory.topic) }).first());
+      for (const claim of signatory.claims) await row('Disagreements', t(claim.text).slice(0, 30)).waitFor();
+      await shot('disagreements-view');
+      await setPaneExpanded('Disagreements', false);
+    });
+
+    it('shows both claims and their sources in a disputed provision’s tooltip', async () => {
+      const dispute = data.disagreements.find((d) => d.about.some((a) => a.agreement === rokUs.id && a.provision));
+      const provision = rokUs.provisions.find((p) => dispute.about.some((a) => a.agreement === rokUs.id && a.provision === p.id));
+      await setPaneExpanded('Agreements', true);
+      await expand(row('Agreements', t(rokUs.title.short)));
+      await expand(row('Agreements', t(sectors.get(provision.sectors[0]).name)));
+      const provisionRow = row('Agreements', numbered(provision));
+      await provisionRow.waitFor();
+      assert.match(await provisionRow.innerText(), run.lang === 'ko' ? /⚠ 이견 있음/ : /⚠ Disputed/);
+      await provisionRow.hover();
+      const hover = page.locator(selectors.hover).filter({ hasText: t(dispute.topic) }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      const text = await hover.innerText();
+      for (const claim of dispute.claims) assert.ok(text.includes(t(claim.text).slice(0, 30)), `the claim "${t(claim.text)}"`);
+      assert.match(text, run.lang === 'ko' ? /공식|뉴스|해설/ : /Official|News|Commentary/);
+      await page.waitForTimeout(400); // the hover fades in
+      await shot('sidebar-disputed-tooltip');
+      await page.mouse.move(900, 600);
+      await page.keyboard.press('Escape');
+    });
+
+    it('opens an agreement’s timeline from the Timeline view: the US–UK deal’s December 2025 pause', async () => {
+      const uk = agreements.find((a) => a.id === 'us-uk-tpd');
+      await setPaneExpanded('Agreements', false);
+      await setPaneExpanded('Timeline', true);
+      const pause = row('Timeline', `2025-12 · ${t(uk.title.short)}`);
+      // The newest year opens expanded; 2025 is opened here.
+      const year = pane('Timeline').locator(`${selectors.treeRow}[aria-level="1"]`).filter({ hasText: /^2025/ }).first();
+      await year.waitFor({ timeout: 30_000 });
+      await expand(year);
+      await pause.waitFor();
+      await pause.click();
+      const heading = run.lang === 'ko' ? '경과' : 'Timeline';
+      const preview = page.frameLocator(`${selectors.webviewFrame} >> nth=-1`).frameLocator(selectors.webviewContent).locator('body');
+      await preview.locator('h2', { hasText: heading }).first().waitFor({ timeout: 30_000 });
+      const body = await preview.innerText();
+      assert.match(body, run.lang === 'ko' ? /2025-12 · 이행 중단/ : /2025-12 · Paused/);
+      await page.waitForTimeout(800); // let the preview finish scrolling to the timeline
+      await shot('agreement-timeline');
     });
   });
 }

@@ -13,7 +13,13 @@ export function shippedData() {
   const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
   const dir = path.join(ROOT, 'data', 'agreements');
   const agreements = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => read(path.join('data', 'agreements', f)).agreements ?? []);
-  return { agreements, terms: read('data/glossary.json').terms, sectors: read('data/sectors.json').sectors };
+  return {
+    agreements,
+    terms: read('data/glossary.json').terms,
+    sectors: read('data/sectors.json').sectors,
+    sources: read('data/sources.json').sources,
+    disagreements: read('data/disagreements.json').disagreements,
+  };
 }
 
 /** Whose number a provision id is, as every surface must say it (never "provision 12" / "제12항"). */

@@ -89,6 +89,8 @@ for (const run of RUNS) {
       const ecommerce = row('CHAPTER FIFTEEN · Electronic Commerce');
       await ecommerce.waitFor();
       await expand(ecommerce);
+      // Rows below the viewport are not in the DOM: move the focus down the chapter so the list scrolls to them.
+      for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
       // A treaty article is listed by its own heading, its own number and ToTA's beside it.
       const flows = row('Cross-Border Information Flows');
       await flows.waitFor();

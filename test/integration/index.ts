@@ -23,6 +23,7 @@ const SUITES: Record<string, () => void> = {
     require('./robustness.test');
     require('./treatyImport.test');
     require('./searchScale.test');
+    require('./officialLayer.test');
     require('./startupTimings.test');
   },
   'first-load': () => {

@@ -88,7 +88,10 @@ describe('Sidebar trees', function () {
             const leafItem = agreements.provider.getTreeItem(leaf);
             // The label is the text; the description says whose number it is (never "12." as if the agreement numbered it).
             assert.ok(text(provision.text, lang).startsWith(label(agreements, leaf).replace(/…$/, '')), 'label is the provision text');
-            assert.strictEqual(leafItem.description, lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `atlas item ${provision.id}`);
+            // …followed by a mark when sources disagree about the provision.
+            const disputed = catalog.disagreements.some((d) => d.about.some((a) => a.agreement === provision.agreementId && a.provision === provision.id));
+            const number = lang === 'ko' ? `아틀라스 항목 ${provision.id}` : `atlas item ${provision.id}`;
+            assert.strictEqual(leafItem.description, disputed ? `${number} · ${lang === 'ko' ? '⚠ 이견 있음' : '⚠ Disputed'}` : number);
             assert.ok(leafItem.accessibilityInformation?.label.includes(text(provision.text, lang)), 'accessible label reads the provision');
             assert.deepStrictEqual(leafItem.command?.arguments, [provision.uid]);
           }

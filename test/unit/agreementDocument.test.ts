@@ -8,9 +8,10 @@ import {
   targetAtLine,
 } from '../../src/core/document/agreementDocument';
 import { formatCitation } from '../../src/core/citation/citation';
-import { escapeMarkdown, renderMarkdown } from '../../src/core/text/markdown';
+import { renderMarkdown } from '../../src/core/text/markdown';
 import { text, type Catalog, type CatalogFile } from '../../src/core/catalog/model';
-import { sourceKindLabel } from '../../src/core/labels/provenance';
+import { sourceBadge } from '../../src/core/labels/provenance';
+import { markdownCodeSpan } from '../../src/core/text/markdown';
 import { loadShipped } from './shippedData.test';
 import { catalogOf } from './treeModel.test';
 
@@ -81,7 +82,7 @@ describe('agreement document', () => {
       '## Sources',
     ]);
     const seen = visibleText(renderMarkdown(doc.markdown));
-    for (const expected of ['Title, date and parties as given in: [1] para. 2, sentence 2', 'Technology MOU', '기술 양해각서', 'Kind: MOU', 'Date: 2025-10-29', 'Parties: Republic of Korea, United States', 'The summary.', 'Not legally binding. Not binding.']) {
+    for (const expected of ['Title, date and parties as given in: [2] para. 2, sentence 2', 'Technology MOU', '기술 양해각서', 'Kind: MOU', 'Date: 2025-10-29', 'Parties: Republic of Korea, United States', 'The summary.', 'Not legally binding. Not binding.']) {
       assert.ok(seen.includes(expected), `missing "${expected}" in: ${seen}`);
     }
   });
@@ -109,19 +110,20 @@ describe('agreement document', () => {
       assert.ok(seen.includes(provision.text.en) && seen.includes(provision.text.ko), provision.uid);
       assert.ok(seen.includes(formatCitation(catalog, provision, 'en')), `citation of ${provision.uid}`);
     }
-    assert.ok(seen.includes('Sectors: AI Source: [1] para. 2, sentence 1'), seen);
-    assert.ok(seen.includes('Source: [2] para. 1'), 'a provision cites the second source by its number');
+    // Sources are numbered best tier first: the official fact sheet is [1], the commentary [2].
+    assert.ok(seen.includes('Sectors: AI Source: [2] para. 2, sentence 1'), seen);
+    assert.ok(seen.includes('Source: [1] para. 1'), 'a provision cites the official source by its number');
   });
 
-  it('lists every cited source with its kind, note and a link only when it has a web address', () => {
+  it('lists every cited source best tier first, with its tier, note and a link only when it has a web address', () => {
     const catalog = fixture();
     const doc = renderAgreementDocument(catalog, 'deal', 'en')!;
     const lines = doc.markdown.split('\n');
-    assert.deepEqual(agreementSources(catalog, catalog.agreements.get('deal')!).map((s) => s.id), ['news', 'sheet']);
+    assert.deepEqual(agreementSources(catalog, catalog.agreements.get('deal')!).map((s) => s.id), ['sheet', 'news']);
     const news = lines[doc.sourceLines.get('news')!];
     const sheet = lines[doc.sourceLines.get('sheet')!];
-    assert.ok(news.startsWith('1. **Commentary**') && news.includes(escapeMarkdown(sourceKindLabel('news-analysis', 'en'))) && news.includes('no online address'), news);
-    assert.ok(sheet.startsWith('2. **Fact sheet**') && sheet.includes('[Link](<https://example.gov/fact-sheet>)'), sheet);
+    assert.ok(news.startsWith('2. **Commentary**') && news.includes('`News`') && news.includes('no online address'), news);
+    assert.ok(sheet.startsWith('1. **Fact sheet**') && sheet.includes('`Official`') && sheet.includes('[Link](<https://example.gov/fact-sheet>)'), sheet);
     assert.equal(lines[doc.sourceLines.get('news')! + 1], '   > ⚠ Secondary source\\.');
     const html = renderMarkdown(doc.markdown);
     assert.equal((html.match(/<a /g) ?? []).length, 1, 'exactly one link: the fact sheet');
@@ -131,11 +133,11 @@ describe('agreement document', () => {
   it('warns at the top when provisions rest on secondary sources only, and how many', () => {
     const withOfficial = renderAgreementDocument(fixture(), 'deal', 'en')!.markdown;
     // Provision 2 cites the official fact sheet; 1 and 3 only the commentary.
-    assert.match(withOfficial, /^> ⚠ The wording of 2 of the 3 provisions rests on secondary sources/m);
+    assert.match(withOfficial, /^> ⚠ 2 of the 3 provisions rest on secondary sources only/m);
     const allOfficial = fixture();
     const deal0 = allOfficial.agreements.get('deal')!;
     const onlyOfficial = { ...allOfficial, agreements: new Map([['deal', { ...deal0, provisions: deal0.provisions.filter((p) => p.id === '2') }]]) };
-    assert.doesNotMatch(renderAgreementDocument(onlyOfficial, 'deal', 'en')!.markdown, /rests on secondary sources/);
+    assert.doesNotMatch(renderAgreementDocument(onlyOfficial, 'deal', 'en')!.markdown, /rests? on secondary sources/);
     const secondaryOnly = fixture();
     const deal = secondaryOnly.agreements.get('deal')!;
     const onlyNews = { ...secondaryOnly, agreements: new Map([['deal', { ...deal, provisions: deal.provisions.filter((p) => p.id !== '2') }]]) };
@@ -213,7 +215,7 @@ describe('agreement documents of the shipped dataset', () => {
           assert.ok(seen.includes(formatCitation(catalog, provision, lang)), `${provision.uid} citation`);
         }
         for (const source of agreementSources(catalog, agreement)) {
-          assert.ok(lines[doc.sourceLines.get(source.id)!].includes(escapeMarkdown(sourceKindLabel(source.kind, lang))), `${agreement.id}: ${source.id} kind`);
+          assert.ok(lines[doc.sourceLines.get(source.id)!].includes(markdownCodeSpan(sourceBadge(source, lang))), `${agreement.id}: ${source.id} tier`);
         }
       }
     });

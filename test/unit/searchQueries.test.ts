@@ -70,7 +70,7 @@ const CASES: Case[] = [
   { query: '저궤도', expect: term('상업용 저궤도 정거장'), why: 'term name outranks provision text' },
   { query: '핵연료재처리', expect: term('사용 후 핵연료 재처리'), why: 'spaces omitted' },
   { query: '양자알고리즘', expect: term('양자 알고리즘'), why: 'spaces omitted' },
-  { query: '미일 기술번영', expect: agreement('미·일 기술 번영 MOU'), why: '미·일 typed as 미일, 기술 번영 without space' },
+  { query: '미일 기술번영', expect: agreement('미·일 기술 번영 MOC'), why: '미·일 typed as 미일, 기술 번영 without space' },
   { query: '한미팩트시트', expect: agreement('한·미 팩트시트'), why: 'agreement title typed without separators' },
 
   // 초성 (initial consonants).
@@ -104,7 +104,7 @@ const CASES: Case[] = [
   // Mixed scripts.
   { query: 'AI 데이터 세트', expect: term('AI 데이터 세트'), why: 'Latin + Hangul term name' },
   { query: '6G 무선 접속망', expect: provision('kr-us-tpd', '무선 접속망'), why: 'only the provision has both' },
-  { query: 'US–UK 원자력', expect: provision('us-uk-tpd', '원자력'), why: 'agreement name narrows a Korean topic' },
+  { query: 'US–UK 원자력 인허가', expect: provision('us-uk-tpd', '인허가'), why: 'agreement name narrows a Korean topic' },
   { query: '한미 MOU 양자 표준', expect: provision('kr-us-tpd', '양자 표준'), why: 'agreement name + topic' },
 
   // Citations and provision numbers, as analysts paste or type them.

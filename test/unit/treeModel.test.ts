@@ -243,7 +243,7 @@ describe('tree model', () => {
     assert.match(html, /kr-us provision 2/);
     assert.match(html, /kr-us 조항 2/, 'the other language is in the tooltip too');
     assert.match(html, /AI, Quantum/);
-    assert.match(html, /Article — para\. 2 <em>\(News\/analysis \(secondary source\)\)<\/em>/);
+    assert.match(html, /Article — para\. 2 <code>News<\/code>/);
     assert.ok(html.includes(`<code>${formatCitation(catalog, catalog.provisions.get('kr-us/2')!, 'en')}</code>`));
   });
 
