@@ -39,6 +39,8 @@ export const selectors = Object.freeze({
   hover: '.workbench-hover, .monaco-hover',
   /** A row's label in a quick pick (clicking it toggles the row in a multi-select pick). */
   quickInputRowLabel: '.monaco-icon-label',
+  /** The label text alone of a quick pick row (not its description or detail). */
+  quickInputRowName: '.monaco-icon-label .label-name',
   /** A webview panel: the workbench's iframe for it, and the frame inside that holds the extension's page. */
   webviewFrame: 'iframe.webview.ready',
   webviewContent: 'iframe#active-frame',
