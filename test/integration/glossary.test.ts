@@ -8,13 +8,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { text, type Catalog, type Lang, type Provision, type TermData } from '../../src/core/catalog/model';
-import { getApi, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, hoverText, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
-
-function hoverText(hover: vscode.Hover): string {
-  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-}
 
 /** Hovers this extension contributed (they always carry a link to one of its commands). */
 async function ourHovers(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {

@@ -5,15 +5,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { text, type Catalog } from '../../src/core/catalog/model';
 import { escapeMarkdown } from '../../src/core/text/markdown';
-import { getApi, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, hoverText, treeChildren, waitFor, type TechDealAtlasApi } from './util';
 
 function tooltipText(item: vscode.TreeItem): string {
   const tooltip = item.tooltip;
   return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
-}
-
-function hoverText(hover: vscode.Hover): string {
-  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
@@ -65,10 +61,10 @@ describe('official layer', () => {
     const disputed = catalog.disagreements.flatMap((d) => d.about.filter((a) => a.agreement === 'kr-us-jfs' && a.provision).map((a) => ({ d, uid: `kr-us-jfs/${a.provision}` })))[0];
     assert.ok(disputed, 'a disputed fact-sheet provision');
     const agreements = api.trees.agreements;
-    const root = (await agreements.provider.getChildren())!.find((n) => n.kind === 'agreement' && n.agreementId === 'kr-us-jfs')!;
+    const root = (await treeChildren(agreements)).find((n) => n.kind === 'agreement' && n.agreementId === 'kr-us-jfs')!;
     let leaf: vscode.TreeItem | undefined;
-    for (const sector of (await agreements.provider.getChildren(root)) ?? []) {
-      for (const node of (await agreements.provider.getChildren(sector)) ?? []) {
+    for (const sector of await treeChildren(agreements, root)) {
+      for (const node of await treeChildren(agreements, sector)) {
         if (node.kind === 'provision' && node.uid === disputed.uid) leaf = agreements.provider.getTreeItem(node);
       }
     }
@@ -123,7 +119,7 @@ describe('official layer', () => {
     assert.match(String(pause.description), /^Paused · /);
     assert.deepStrictEqual(pause.command?.arguments, ['us-uk-tpd', { section: 'timeline' }]);
 
-    const root = (await api.trees.agreements.provider.getChildren())!.find((n) => n.kind === 'agreement' && n.agreementId === 'us-uk-tpd')!;
+    const root = (await treeChildren(api.trees.agreements)).find((n) => n.kind === 'agreement' && n.agreementId === 'us-uk-tpd')!;
     assert.match(String(api.trees.agreements.provider.getTreeItem(root).description), /Implementation paused since 2025-12/);
   });
 });

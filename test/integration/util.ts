@@ -53,6 +53,11 @@ export function termCatalogFile(id: string, en: string, extra = ''): string {
   return JSON.stringify({ terms: [term] }, null, 2);
 }
 
+/** The Markdown of a hover, all its parts joined. */
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
 /** A tree node's children, as VS Code would ask for them. */
 export async function treeChildren(tree: AtlasTreeHandle, node?: TreeNode): Promise<TreeNode[]> {
   return (await tree.provider.getChildren(node)) ?? [];

@@ -287,7 +287,7 @@ describe('official layer: in the views', () => {
     assert.equal(paused.label, '2025-12 · Tech MOU');
     assert.match(paused.description!, /^Paused · Implementation paused/);
     assert.deepEqual(paused.command, { command: 'techDealAtlas.openAgreement', arguments: ['deal', { section: 'timeline' }] });
-    assert.match(paused.tooltip, /Wire report — § pause `News`/);
+    assert.match(paused.tooltip, /\$\(book\) Source\\: \[Wire report\]\(https:\/\/example\.com\/wire\) — § pause · `News`/);
   });
 
   it('shows the derived status in the comparison header and marks secondary-only and disputed provisions', () => {

@@ -36,10 +36,6 @@ export class DisagreementIndex {
   inAgreement(agreementId: string): readonly DisagreementData[] {
     return this.byAgreement.get(agreementId) ?? [];
   }
-
-  get size(): number {
-    return this.catalog.disagreements.length;
-  }
 }
 
 function add(map: Map<string, DisagreementData[]>, key: string, d: DisagreementData): void {

@@ -15,8 +15,8 @@ export type DisagreementNode =
   | { readonly kind: 'subject'; readonly id: string; readonly subject: number };
 
 const WORDS = {
-  ko: { about: '대상', claims: (n: number) => `주장 ${n}개`, openSource: '출처 웹 페이지 열기' },
-  en: { about: 'About', claims: (n: number) => `${n} claims`, openSource: 'Open the source’s web page' },
+  ko: { about: '대상', claims: (n: number) => `주장 ${n}개` },
+  en: { about: 'About', claims: (n: number) => `${n} claims` },
 };
 
 export function disagreementRoots(catalog: Catalog): DisagreementNode[] {
@@ -34,7 +34,7 @@ export function disagreementChildren(catalog: Catalog, node: DisagreementNode): 
   }
   if (node.kind === 'claim') {
     const claim = d.claims[node.claim];
-    return claim ? [...new Set(citedSources(catalog, claim.provenance, 'en').map((c) => c.source.id))].map((source) => ({ kind: 'claim-source' as const, id: d.id, claim: node.claim, source })) : [];
+    return claim ? citedSources(catalog, claim.provenance, 'en').map((c) => ({ kind: 'claim-source' as const, id: d.id, claim: node.claim, source: c.source.id })) : [];
   }
   return [];
 }

@@ -3,7 +3,7 @@
 // sources and citations, the sources' own observations comparing it with other agreements, and the sources list,
 // best tier first). Pure: the VS Code adapter serves the
 // text under its own URI scheme and uses the line map to scroll to a provision and to follow the cursor.
-import { agreementKindsLabel, agreementStatusLabel, bindingLabel, dateLabel, eventKindLabel, officialTitleLabel, statusWithDatesLabel } from '../labels/agreementLabels';
+import { agreementKindsLabel, bindingLabel, currentStatusLabel, dateLabel, eventKindLabel, officialTitleLabel, statusWithDatesLabel } from '../labels/agreementLabels';
 import { disagreementMarkdown, disputedMark, subjectLabel } from '../labels/disagreementLabels';
 import { disagreementIndex } from '../disputes/disagreements';
 import { currentStatus, eventsInOrder } from '../events/status';
@@ -12,8 +12,8 @@ import { capitalized, chapterLabel, provisionNumberLabel, sectorsWithBasis } fro
 import { displayTextMarkdown } from '../labels/textLabels';
 import { languageName, otherLanguage } from '../text/language';
 import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
-import { LANGS, SOURCE_TIERS, otherText, sourceTier, text, type Agreement, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
-import { attributionLines, citedSources, restsOnSecondaryOnly, sourceBadge, tierLabel, tierRank } from '../labels/provenance';
+import { LANGS, SOURCE_TIERS, otherText, sourceTier, text, type Agreement, type AgreementField, type Catalog, type Lang, type Texts, type Provenance, type SourceData } from '../catalog/model';
+import { attributionLines, citedSources, isOfficialTier, restsOnSecondaryOnly, sourceBadge, tierLabel, tierRank } from '../labels/provenance';
 import type { TreeTarget } from '../tree/treeModel';
 
 export interface AgreementDocument {
@@ -142,7 +142,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   }
   const secondaryOnly = (provenance: readonly Provenance[]) => restsOnSecondaryOnly(catalog, provenance);
   const secondary = agreement.provisions.filter((p) => secondaryOnly(p.provenance)).length;
-  if (sources.length > 0 && !sources.some((src) => ['official', 'official-via-press'].includes(sourceTier(src)))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
+  if (sources.length > 0 && !sources.some((src) => isOfficialTier(sourceTier(src)))) add(`> ⚠ ${escapeMarkdown(s.secondaryOnly)}`, '');
   else if (secondary > 0) add(`> ⚠ ${escapeMarkdown(s.someSecondary(secondary, agreement.provisions.length))}`, '');
   const disputes = disagreementIndex(catalog);
 
@@ -154,7 +154,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
   const dateSources = agreement.date ? provenanceLine(agreement.fieldProvenance?.date) : '';
   add(`- **${s.date}:** ${escapeMarkdown(dateLabel(agreement.date, lang))}${dateSources ? ` — ${dateSources}` : ''}`);
   const status = currentStatus(agreement);
-  if (status?.event) add(`- **${s.status}:** ${escapeMarkdown(agreementStatusLabel(agreement, lang)!)} — ${escapeMarkdown(text(status.event.text, lang))}`);
+  if (status?.event) add(`- **${s.status}:** ${escapeMarkdown(currentStatusLabel(status, lang))} — ${escapeMarkdown(text(status.event.text, lang))}`);
   else if (agreement.status) add(`- **${s.status}:** ${escapeMarkdown(statusWithDatesLabel(agreement.status, lang))}`);
   const blocs = (agreement.blocs ?? []).map((id) => catalog.parties.get(id)).filter((b) => b !== undefined);
   if (blocs.length) add(`- **${s.blocs}:** ${escapeMarkdown(blocs.map((b) => text(b.name, lang)).join(', '))}`);
@@ -164,7 +164,7 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     const facts = [rta.wtoId !== undefined ? `${s.rtaId} ${rta.wtoId}` : '', (rta.notification ?? []).join(' & '), rta.composition ?? '', (rta.regions ?? []).join('; ')].filter(Boolean);
     if (facts.length) add(`- **${s.rta}:** ${escapeMarkdown(facts.join(' · '))}`);
   }
-  const disputedField = (field: 'title' | 'date' | 'place' | 'signatories' | 'legalNature' | 'status' | 'summary') =>
+  const disputedField = (field: AgreementField) =>
     disputes.about({ agreement: agreement.id, field }).length ? ` *${escapeMarkdown(disputedMark(lang))}: ${s.seeDisagreements}*` : '';
   if (agreement.place) {
     const placeSources = provenanceLine(agreement.fieldProvenance?.place);

@@ -3,7 +3,7 @@
 // disagree with its own timeline. Agreements without status events (imported treaties) keep the WTO facts of
 // `AgreementData.status`. Event dates may be partial (`2025-12`, `2025`) and sort as strings: a partial date comes
 // before the fuller dates of its period (`2025-12` before `2025-12-16`).
-import type { Agreement, AgreementState, EventData, EventKind } from '../catalog/model';
+import type { Agreement, AgreementState, AgreementStatus, EventData, EventKind } from '../catalog/model';
 
 /** A treaty's WTO states, or what events make a document: `concluded` = signed (an MOU never "enters into force"). */
 export type CurrentState = AgreementState | 'concluded' | 'released' | 'operative' | 'implementing' | 'paused' | 'ended';
@@ -12,8 +12,9 @@ export interface CurrentStatus {
   readonly state: CurrentState;
   /** Date the state began, as precise as the sources give it. */
   readonly since?: string;
-  /** The event the state comes from (absent for a status taken from the WTO facts). */
+  /** The event the state comes from; absent for a status taken from the WTO facts, which `wto` then holds. */
   readonly event?: EventData;
+  readonly wto?: AgreementStatus;
 }
 
 /** What each status-changing kind of event makes the agreement; other kinds leave the status as it was. */
@@ -50,5 +51,5 @@ export function currentStatus(agreement: Pick<Agreement, 'events' | 'status'>): 
   if (latest) return latest;
   const status = agreement.status;
   if (!status) return undefined;
-  return { state: status.state, since: status.state === 'in-force' ? status.inForce : status.state === 'inactive' ? status.inactive : undefined };
+  return { state: status.state, since: status.state === 'in-force' ? status.inForce : status.state === 'inactive' ? status.inactive : undefined, wto: status };
 }

@@ -1,10 +1,10 @@
 // The Timeline view, independent of VS Code: every agreement's events across agreements, newest first, grouped by
 // year. Clicking an event opens its agreement's document at the Timeline section.
-import { text, type Catalog, type Lang } from '../catalog/model';
+import { text, type Catalog, type EventKind, type Lang } from '../catalog/model';
 import { eventKindLabel } from '../labels/agreementLabels';
 import { disputedMark } from '../labels/disagreementLabels';
-import { citedSources, sourceBadge } from '../labels/provenance';
-import { escapeMarkdown, markdownCodeSpan } from '../text/markdown';
+import { sourcesMarkdown } from '../labels/provenance';
+import { escapeMarkdown } from '../text/markdown';
 import type { ViewItem } from '../tree/treeModel';
 import { disagreementIndex } from '../disputes/disagreements';
 import { changesStatus } from './status';
@@ -13,8 +13,8 @@ import { timeline, timelineYears, type TimelineEntry } from './timeline';
 export type TimelineNode = { readonly kind: 'year'; readonly year: string } | { readonly kind: 'event'; readonly agreementId: string; readonly eventId: string };
 
 const WORDS = {
-  ko: { events: (n: number) => `사건 ${n}건`, changesStatus: '상태를 바꾼 사건' },
-  en: { events: (n: number) => (n === 1 ? '1 event' : `${n} events`), changesStatus: 'Changes the status' },
+  ko: { events: (n: number) => `사건 ${n}건`, changesStatus: '상태를 바꾼 사건', source: '출처:' },
+  en: { events: (n: number) => (n === 1 ? '1 event' : `${n} events`), changesStatus: 'Changes the status', source: 'Source:' },
 };
 
 export class TimelineModel {
@@ -64,19 +64,18 @@ export class TimelineModel {
     const name = text(agreement.title.short, lang);
     const kind = eventKindLabel(event.kind, lang);
     const disputed = disagreementIndex(catalog).about({ agreement: agreement.id, event: event.id }).length > 0;
-    const sources = citedSources(catalog, event.provenance, lang);
     const tooltip = [
       `**${escapeMarkdown(event.date)} · ${escapeMarkdown(name)} · ${escapeMarkdown(kind)}**${changesStatus(event.kind) ? ` *(${escapeMarkdown(w.changesStatus)})*` : ''}`,
       escapeMarkdown(text(event.text, lang)),
-      ...sources.map(({ source, places }) => `$(book) ${escapeMarkdown(text(source.title, lang))}${places.length ? ` — ${escapeMarkdown(places.join('; '))}` : ''} ${markdownCodeSpan(sourceBadge(source, lang))}`),
-      ...(disputed ? [`⚠ ${escapeMarkdown(disputedMark(lang))}`] : []),
+      sourcesMarkdown(catalog, event.provenance, lang, w.source, { notes: false }),
+      ...(disputed ? [escapeMarkdown(disputedMark(lang))] : []),
     ].join('\n\n');
     return {
       id: `event:${agreement.id}:${event.id}`,
       label: `${event.date} · ${name}`,
       description: [kind, text(event.text, lang), disputed ? disputedMark(lang) : ''].filter(Boolean).join(' · '),
       tooltip,
-      icon: EVENT_ICONS[event.kind] ?? 'circle-small',
+      icon: EVENT_ICONS[event.kind],
       contextValue: 'timelineEvent',
       collapsible: false,
       accessibilityLabel: [event.date, name, kind, text(event.text, lang)].join(', '),
@@ -89,7 +88,7 @@ export class TimelineModel {
   }
 }
 
-const EVENT_ICONS: Record<string, string> = {
+const EVENT_ICONS: Record<EventKind, string> = {
   announced: 'megaphone',
   signed: 'edit',
   released: 'megaphone',

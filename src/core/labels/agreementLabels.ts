@@ -109,7 +109,7 @@ export function currentStateLabel(state: CurrentState, lang: Lang): string {
  * "Being implemented since 2026-02-21"; for a treaty without events, its WTO status (`statusLabel`).
  */
 export function currentStatusLabel(status: CurrentStatus, lang: Lang): string {
-  if (!status.event) return statusLabel({ state: status.state as AgreementStatus['state'], inForce: status.since, inactive: status.since }, lang);
+  if (status.wto) return statusLabel(status.wto, lang);
   const name = currentStateLabel(status.state, lang);
   return status.since ? (lang === 'ko' ? `${status.since}부터 ${name}` : `${name} since ${status.since}`) : name;
 }

@@ -32,8 +32,8 @@ const FIELD: Record<AgreementField, Record<Lang, string>> = {
 };
 
 const WORDS = {
-  ko: { disputed: '이견 있음', claim: '주장', sources: '출처', glossary: '용어', comparison: '비교 노트', event: '사건' },
-  en: { disputed: 'Disputed', claim: 'Claim', sources: 'Sources', glossary: 'Glossary', comparison: 'Comparison note', event: 'event' },
+  ko: { disputed: '이견 있음', sources: '출처', glossary: '용어', comparison: '비교 노트', event: '사건' },
+  en: { disputed: 'Disputed', sources: 'Sources', glossary: 'Glossary', comparison: 'Comparison note', event: 'event' },
 };
 
 export function disagreementKindLabel(kind: DisagreementData['kind'], lang: Lang): string {

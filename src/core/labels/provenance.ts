@@ -48,23 +48,15 @@ export function bestTier(catalog: Catalog, provenance: readonly Provenance[]): S
   return best === undefined ? undefined : SOURCE_TIERS[best];
 }
 
-/** Whether no cited source is official (the text, a government's own material, or it quoted by the press). */
+/** Whether a tier speaks for a government: its text or own material, or that material quoted by the press. */
+export function isOfficialTier(tier: SourceTier): boolean {
+  return tier === 'official' || tier === 'official-via-press';
+}
+
+/** Whether no cited source is official (see `isOfficialTier`). */
 export function restsOnSecondaryOnly(catalog: Catalog, provenance: readonly Provenance[]): boolean {
   const best = bestTier(catalog, provenance);
-  return best !== undefined && best !== 'official' && best !== 'official-via-press';
-}
-
-/**
- * Whether a source kind rests on the text itself, not on someone's account of it: the parties' own text or summary,
- * or a research corpus's copy of the text (which carries its own OCR caveat).
- */
-export function restsOnTheText(kind: SourceKind): boolean {
-  return isOfficialSource(kind) || kind === 'corpus-copy';
-}
-
-/** Whether a source kind speaks for the parties themselves (the signed text or their own summary). */
-export function isOfficialSource(kind: SourceKind): boolean {
-  return kind === 'official-text' || kind === 'official-summary';
+  return best !== undefined && !isOfficialTier(best);
 }
 
 export function sourceKindLabel(kind: SourceKind, lang: Lang): string {
