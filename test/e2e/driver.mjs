@@ -125,6 +125,15 @@ export async function setPaneExpanded(page, title, expanded) {
   if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
 }
 
+/** Collapses every row of a side bar view with the view's own "Collapse All" action: unlike clicking rows, it does not
+ *  depend on which rows the virtual list has rendered or on sticky headers covering them. */
+export async function collapseAll(page, title) {
+  const pane = sideBarPane(page, title);
+  await pane.locator(selectors.paneHeader).hover();
+  await pane.locator(selectors.collapseAllAction).click();
+  await page.waitForFunction((el) => !el.querySelector('.monaco-list-row[aria-level="1"][aria-expanded="true"]'), await pane.elementHandle());
+}
+
 /** Expands a tree row (a click toggles it) and waits until it is expanded. */
 export async function expandRow(page, row) {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();

@@ -31,8 +31,11 @@ export const selectors = Object.freeze({
   sideBarPane: '.part.sidebar .pane',
   paneHeader: '.pane-header',
   paneDescription: '.pane-header .description',
-  /** Rows of a tree view (their aria-label is the item's accessibility label). */
-  treeRow: '.monaco-list-row',
+  /** Rows of a tree view (their aria-label is the item's accessibility label). Sticky-scroll headers are copies of rows
+   *  above the viewport with the same class, index and label; clicking one only scrolls, so they are left out. */
+  treeRow: '.monaco-list-row:not(.monaco-tree-sticky-row)',
+  /** A view's "Collapse All" action in its pane header (shown while the pane is hovered or focused). */
+  collapseAllAction: '.pane-header .action-label[aria-label="Collapse All"]',
   /** The sash between the side bar and the editor area (drag it to widen the side bar). */
   sideBarSash: '.monaco-sash.vertical',
   /** Hover shown for a tree item's tooltip. */
