@@ -24,6 +24,9 @@ const SUITES: Record<string, () => void> = {
     require('./treatyImport.test');
     require('./searchScale.test');
     require('./officialLayer.test');
+    require('./termLineBreaks.test');
+    require('./referenceList.test');
+    require('./citeAsYouWrite.test');
     require('./startupTimings.test');
   },
   'first-load': () => {

@@ -580,6 +580,7 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
 
   const agreements = new Map<string, Agreement>();
   const provisions = new Map<string, Provision>();
+  const formerProvisions = new Map<string, Provision>();
   for (const { data, at } of agreementData.values()) {
     yield;
     const chapterIds = new Set(data.chapters?.map((c) => c.id));
@@ -608,6 +609,23 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
       };
       linked.push(provision);
       provisions.set(provision.uid, provision);
+    });
+    // Former ids are checked once every current id is known: a former id must not name a provision that exists.
+    const current = new Set(linked.map((p) => p.id));
+    const former = new Set<string>();
+    data.provisions.forEach((p, i) => {
+      const provision = provisions.get(provisionUid(data.id, p.id));
+      (p.formerIds ?? []).forEach((id, k) => {
+        const pointer = `/provisions/${i}/formerIds/${k}`;
+        if (current.has(id)) {
+          report(problems, at, pointer, 'duplicate-id', `Former id "${id}" is the id of a provision of agreement "${data.id}": a citation of it would be ambiguous.`);
+        } else if (former.has(id)) {
+          report(problems, at, pointer, 'duplicate-id', `Former id "${id}" is given to two provisions of agreement "${data.id}".`);
+        } else if (provision) {
+          former.add(id);
+          formerProvisions.set(provisionUid(data.id, id), provision);
+        }
+      });
     });
     const { provisions: _omit, ...rest } = data;
     agreements.set(data.id, {
@@ -688,7 +706,7 @@ function* mergeAndLink(accepted: Accepted[], problems: CatalogProblem[]): Genera
     }
   }
 
-  return { parties, sectors, sources, agreements, provisions, terms: linkedTerms, comparisons: linkedComparisons, disagreements: linkedDisagreements, origins };
+  return { parties, sectors, sources, agreements, provisions, formerProvisions, terms: linkedTerms, comparisons: linkedComparisons, disagreements: linkedDisagreements, origins };
 
   function linkEvents(events: readonly EventData[], at: Located): EventData[] {
     const seen = new Set<string>();

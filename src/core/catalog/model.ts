@@ -180,6 +180,11 @@ export interface ProvisionData {
    * never the agreement's own clause number: labels name whose numbering it is (`AgreementData.provisionNumbering`).
    */
   id: string;
+  /**
+   * Ids the provision had before it was renumbered: a memo's citation of `agreement/<former id>` still resolves to it
+   * (and is offered an update). Never reused by another provision of the agreement.
+   */
+  formerIds?: string[];
   sectors: string[];
   /** Why the provision has its sectors, when a rule assigned them (`by chapter title: Electronic Commerce`). */
   sectorBasis?: SectorBasis[];
@@ -379,6 +384,8 @@ export interface Catalog {
   readonly agreements: ReadonlyMap<string, Agreement>;
   /** By global id (`agreement/provision`). */
   readonly provisions: ReadonlyMap<string, Provision>;
+  /** Former global ids (`agreement/<former id>`) of renumbered provisions, to the provision as it is now. */
+  readonly formerProvisions: ReadonlyMap<string, Provision>;
   readonly terms: ReadonlyMap<string, TermData>;
   readonly comparisons: readonly ComparisonNoteData[];
   readonly disagreements: readonly DisagreementData[];

@@ -11,6 +11,32 @@ export function citationToken(provision: Provision): string {
   return `${CITATION_SCHEME}:${provision.uid}`;
 }
 
+/** How a citation is written: with the agreement and provision label (`labelAndId`, the default) or the token alone. */
+export type CitationStyle = 'labelAndId' | 'id';
+
+export function citationStyle(value: unknown): CitationStyle {
+  return value === 'id' ? 'id' : 'labelAndId';
+}
+
+/** A citation as the `techDealAtlas.citation.style` setting asks: the token alone, or `formatCitation`. */
+export function writeCitation(catalog: Catalog, provision: Provision, lang: Lang, style: CitationStyle): string {
+  return style === 'id' ? citationToken(provision) : formatCitation(catalog, provision, lang);
+}
+
+export interface ResolvedCitation {
+  provision: Provision;
+  /** The uid cited is a former id of the provision (it was renumbered): the citation should be updated. */
+  renumbered: boolean;
+}
+
+/** The provision a cited uid stands for: by its current id, else by a former id. Undefined: a broken citation. */
+export function resolveCitation(catalog: Catalog, uid: string): ResolvedCitation | undefined {
+  const provision = catalog.provisions.get(uid);
+  if (provision) return { provision, renumbered: false };
+  const renamed = catalog.formerProvisions.get(uid);
+  return renamed && { provision: renamed, renumbered: true };
+}
+
 /**
  * Human-readable citation with the machine token: `ROK–US TPD MOU, atlas item 28 (tda:kr-us-tpd/28)`, or with the
  * agreement's own location where a source gives it: `ROK–US TPD MOU, II. Areas of Cooperation — …; atlas item 16

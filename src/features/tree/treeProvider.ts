@@ -1,7 +1,8 @@
 // Adapters between the core tree model and VS Code: one data provider (and drag source) per view, over one shared
 // state (catalog snapshot, language, filter, grouping) so both views always agree.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/citation/citation';
+import { writeCitation } from '../../core/citation/citation';
+import { citationStyleSetting } from '../../services/citationSettings';
 import type { Lang, Provision } from '../../core/catalog/model';
 import { isAgreementGrouping, NO_FILTER, TreeModel, type AgreementGrouping, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/tree/treeModel';
 import type { CatalogService } from '../../services/catalogService';
@@ -71,10 +72,11 @@ export class TreeState implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Citation text for provisions, one per line, in the current language. */
+  /** Citation text for provisions, one per line, in the current language and the configured citation style. */
   citations(provisions: readonly Provision[]): string {
     const model = this.current;
-    return model ? provisions.map((p) => formatCitation(model.catalog, p, model.lang)).join('\n') : '';
+    const style = citationStyleSetting();
+    return model ? provisions.map((p) => writeCitation(model.catalog, p, model.lang, style)).join('\n') : '';
   }
 
   dispose(): void {
