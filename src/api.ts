@@ -6,6 +6,8 @@ import type { ComparePanels } from './features/comparePanel';
 import type { DisagreementsViewHandle } from './features/disagreementsView';
 import type { GlossaryViewHandle } from './features/glossaryTree';
 import type { TimelineViewHandle } from './features/timelineView';
+import type { CitationsViewHandle } from './features/citationsView';
+import type { MemoIndexService } from './services/memoIndexService';
 import type { SearchHandle } from './features/search';
 import type { AtlasTrees } from './features/tree';
 import type { StartupTimings } from './startupTimings';
@@ -27,6 +29,10 @@ export interface TechDealAtlasApi {
   readonly disagreements: DisagreementsViewHandle;
   /** Test hook: the Timeline view and its data provider. */
   readonly timeline: TimelineViewHandle;
+  /** Test hook: the Citations view and its data provider. */
+  readonly citations: CitationsViewHandle;
+  /** Test hook: the index of the workspace's memos (citations and glossary terms in them). */
+  readonly memos: MemoIndexService;
   /** Test hook: the search index and the open Search picker (its value, items and active item). */
   readonly search: SearchHandle;
   /** Test hook: the catalog status bar item. */

@@ -17,6 +17,7 @@ import { formatSourceLine, sourceBadge } from '../core/labels/provenance';
 import { agreementIdsFromArgs, isTreeNode, provisionUidsFromArgs, type TreeTarget } from '../core/tree/treeModel';
 import type { AgreementDocumentLookup } from '../services/agreementDocumentLookup';
 import type { CatalogService } from '../services/catalogService';
+import type { MemoIndexService } from '../services/memoIndexService';
 import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 import { pickAgreement, pickProvision } from '../services/pickers';
 
@@ -32,9 +33,16 @@ export class AgreementDocuments implements vscode.TextDocumentContentProvider, A
   private cache = new Map<string, AgreementDocument | undefined>();
   private cacheKey: { catalog: Catalog | undefined; lang: Lang } | undefined;
 
-  constructor(private readonly catalogService: CatalogService) {
+  /** Per open agreement: which memos cite which of its provisions, when it was last rendered. */
+  private citedInSignatures = new Map<string, string>();
+
+  constructor(
+    private readonly catalogService: CatalogService,
+    private readonly memos: MemoIndexService,
+  ) {
     this.disposables.push(
       catalogService.onDidChange(() => this.refresh()),
+      memos.onDidChange(() => this.refreshCitedIn()),
       onDidChangeDataLanguage(() => this.refresh()),
       vscode.workspace.registerTextDocumentContentProvider(AGREEMENT_DOCUMENT_SCHEME, this),
     );
@@ -55,8 +63,31 @@ export class AgreementDocuments implements vscode.TextDocumentContentProvider, A
       this.cache = new Map();
       this.cacheKey = { catalog, lang };
     }
-    if (!this.cache.has(agreementId)) this.cache.set(agreementId, catalog && renderAgreementDocument(catalog, agreementId, lang));
+    if (!this.cache.has(agreementId)) {
+      const citing = (uid: string) => {
+        const provision = catalog?.provisions.get(uid);
+        return provision ? this.memos.citingPlaces(provision) : [];
+      };
+      this.cache.set(agreementId, catalog && renderAgreementDocument(catalog, agreementId, lang, citing));
+      this.citedInSignatures.set(agreementId, this.citedInSignature(agreementId));
+    }
     return this.cache.get(agreementId);
+  }
+
+  /** Memos citing each provision of an agreement: what its "Cited in" lines depend on. */
+  private citedInSignature(agreementId: string): string {
+    const agreement = this.catalogService.catalog?.agreements.get(agreementId);
+    return JSON.stringify(agreement?.provisions.map((p) => this.memos.citingPlaces(p).map((c) => `${c.memo}:${c.line}`)) ?? []);
+  }
+
+  /** An open agreement document is rendered again only when the memos citing its provisions changed. */
+  private refreshCitedIn(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      const id = this.isAgreementDocument(document.uri) ? agreementIdFromPath(document.uri.path) : undefined;
+      if (id === undefined || !this.cache.has(id) || this.citedInSignatures.get(id) === this.citedInSignature(id)) continue;
+      this.cache.delete(id);
+      this.changed.fire(document.uri);
+    }
   }
 
   isAgreementDocument(uri: vscode.Uri): boolean {
@@ -144,8 +175,8 @@ async function closeTextTabs(uri: vscode.Uri): Promise<void> {
 }
 
 /** Registers the document provider and the open commands; returns the documents for the tree to follow. */
-export function registerAgreementDocument(context: vscode.ExtensionContext, catalogService: CatalogService): AgreementDocuments {
-  const documents = new AgreementDocuments(catalogService);
+export function registerAgreementDocument(context: vscode.ExtensionContext, catalogService: CatalogService, memos: MemoIndexService): AgreementDocuments {
+  const documents = new AgreementDocuments(catalogService, memos);
   const catalog = () => catalogService.catalog;
 
   context.subscriptions.push(

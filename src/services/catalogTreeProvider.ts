@@ -13,6 +13,11 @@ export abstract class CatalogTreeProvider<N> implements vscode.TreeDataProvider<
     this.subscriptions = [catalogService.onDidChange(() => this.changed.fire()), onDidChangeDataLanguage(() => this.changed.fire())];
   }
 
+  /** Asks VS Code to read the tree again (for providers that also follow something else than the catalog). */
+  protected refresh(): void {
+    this.changed.fire();
+  }
+
   abstract getChildren(node?: N): N[];
   abstract getParent(node: N): N | undefined;
   abstract getTreeItem(node: N): vscode.TreeItem;

@@ -1,5 +1,6 @@
 // Loads, validates and merges catalog files. Never throws on bad data: every problem becomes a value with
 // file, JSON pointer, line and column, and the caller always gets the best catalog that can be built.
+import { editDistance } from '../text/editDistance';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../text/lineIndex';
@@ -876,16 +877,4 @@ function closest(name: string, candidates: readonly string[]): string | undefine
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
 }

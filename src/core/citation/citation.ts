@@ -1,5 +1,5 @@
 // The one place that defines how provisions are cited in memos and how citations are found again.
-import { text, type Catalog, type Lang, type Provision } from '../catalog/model';
+import { provisionUid, text, type Catalog, type Lang, type Provision } from '../catalog/model';
 import { provisionReference } from '../labels/provisionLabels';
 
 /** Machine-readable part of a citation: `tda:<agreement-id>/<provision-id>`. */
@@ -27,6 +27,11 @@ export interface ResolvedCitation {
   provision: Provision;
   /** The uid cited is a former id of the provision (it was renumbered): the citation should be updated. */
   renumbered: boolean;
+}
+
+/** Every uid a memo may cite a provision by: its current one, then its former ones. */
+export function citableUids(provision: Provision): string[] {
+  return [provision.uid, ...(provision.formerIds ?? []).map((id) => provisionUid(provision.agreementId, id))];
 }
 
 /** The provision a cited uid stands for: by its current id, else by a former id. Undefined: a broken citation. */
@@ -63,4 +68,21 @@ export function findCitations(line: string): CitationMatch[] {
     found.push({ uid: `${m[1]}/${m[2]}`, start: m.index, end: m.index + m[0].length });
   }
   return found;
+}
+
+/** Characters around the cursor `citationAtColumn` looks at: any real citation token is far shorter. */
+const NEAR_WINDOW = 200;
+
+/** The citation token under `character` (start <= character < end), looking only at a window of the line around it. */
+export function citationAtColumn(line: string, character: number): CitationMatch | undefined {
+  const from = Math.max(0, character - NEAR_WINDOW);
+  const to = Math.min(line.length, character + NEAR_WINDOW);
+  for (const c of findCitations(line.slice(from, to))) {
+    const start = from + c.start;
+    const end = from + c.end;
+    // A token cut by the window edge is not trusted: `\b` may have matched inside a word, or the id may go on.
+    if ((c.start === 0 && from > 0) || (c.end === to - from && to < line.length)) continue;
+    if (start <= character && character < end) return { uid: c.uid, start, end };
+  }
+  return undefined;
 }

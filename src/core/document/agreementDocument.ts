@@ -8,6 +8,7 @@ import { disagreementMarkdown, disputedMark, subjectLabel } from '../labels/disa
 import { disagreementIndex } from '../disputes/disagreements';
 import { currentStatus, eventsInOrder } from '../events/status';
 import { formatCitation } from '../citation/citation';
+import { citedInDocumentLine, type CitingPlace } from '../citation/citedIn';
 import { capitalized, chapterLabel, provisionNumberLabel, sectorsWithBasis } from '../labels/provisionLabels';
 import { displayTextMarkdown } from '../labels/textLabels';
 import { languageName, otherLanguage } from '../text/language';
@@ -113,7 +114,7 @@ const STRINGS = {
 } as const;
 
 /** Renders one agreement, or undefined when the catalog has no agreement with that id. */
-export function renderAgreementDocument(catalog: Catalog, agreementId: string, lang: Lang): AgreementDocument | undefined {
+export function renderAgreementDocument(catalog: Catalog, agreementId: string, lang: Lang, citingPlaces?: (uid: string) => readonly CitingPlace[]): AgreementDocument | undefined {
   const agreement = catalog.agreements.get(agreementId);
   if (!agreement) return undefined;
   const s = STRINGS[lang];
@@ -252,6 +253,8 @@ export function renderAgreementDocument(catalog: Catalog, agreementId: string, l
     ];
     if (facts.length) add(facts.join('  \n'), '');
     add(`${s.citation}: ${markdownCodeSpan(formatCitation(catalog, provision, lang))}`, '');
+    const citedIn = citingPlaces && citedInDocumentLine(citingPlaces(provision.uid), lang);
+    if (citedIn) add(citedIn, '');
   }
 
   if (notes.length) {

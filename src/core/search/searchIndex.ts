@@ -45,6 +45,8 @@ export interface SearchOptions {
   kinds?: readonly SearchKind[];
   /** Only provisions in this sector, terms related to it and agreements with provisions in it. */
   sector?: string;
+  /** Only this agreement and its provisions (citation completion after `tda:<agreement>/`). */
+  agreement?: string;
 }
 
 export interface SearchHit {
@@ -776,8 +778,8 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 100;
-    const { kinds, sector } = options;
-    const accepted = kinds || sector ? this.acceptedDocuments(kinds, sector) : undefined;
+    const { kinds, sector, agreement } = options;
+    const accepted = kinds || sector || agreement !== undefined ? this.acceptedDocuments(kinds, sector, agreement) : undefined;
     const parsed = parseQuery(boundedQuery(query).text, (id) => this.numbers.has(`agreement:${id}`));
     const cited = parsed.citations.filter((uid) => {
       const doc = this.numbers.get(`provision:${uid}`);
@@ -909,11 +911,20 @@ export class SearchIndex {
     return texts.some((t) => t && Object.values(t).some((value) => phrase.test(value)));
   }
 
-  /** Documents a kinds/sector filter lets through, as a flag per document. */
-  private acceptedDocuments(kinds: readonly SearchKind[] | undefined, sector: string | undefined): Uint8Array {
+  /** Documents a kinds/sector/agreement filter lets through, as a flag per document. */
+  private acceptedDocuments(kinds: readonly SearchKind[] | undefined, sector: string | undefined, agreement: string | undefined): Uint8Array {
     const flags = new Uint8Array(this.infos.length);
+    const accepts = (info: DocumentInfo) => (!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector));
+    if (agreement !== undefined) {
+      // Only the agreement's own documents are looked at: the filter costs its size, not the catalog's.
+      const parent = this.numbers.get(`agreement:${agreement}`);
+      if (parent === undefined) return flags;
+      if (accepts(this.infos[parent])) flags[parent] = 1;
+      for (const doc of this.provisionsOf[parent] ?? []) if (accepts(this.infos[doc])) flags[doc] = 1;
+      return flags;
+    }
     this.infos.forEach((info, doc) => {
-      if ((!kinds || kinds.includes(info.kind)) && (!sector || info.sectors.includes(sector))) flags[doc] = 1;
+      if (accepts(info)) flags[doc] = 1;
     });
     return flags;
   }

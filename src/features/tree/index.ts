@@ -18,6 +18,7 @@ import {
 import { AGREEMENT_DOCUMENT_SCHEME, agreementOfPreviewLabel } from '../../core/document/agreementDocument';
 import type { AgreementDocumentLookup } from '../../services/agreementDocumentLookup';
 import type { CatalogService } from '../../services/catalogService';
+import type { MemoIndexService } from '../../services/memoIndexService';
 import { groupingName, pickAgreementGrouping, pickParties, pickProvision, pickSectors, pickTarget } from '../../services/pickers';
 import { AtlasTreeProvider, TreeState } from './treeProvider';
 
@@ -41,10 +42,10 @@ interface RevealOptions {
   clearFilter?: boolean;
 }
 
-export function registerTrees(context: vscode.ExtensionContext, catalogService: CatalogService, documents: AgreementDocumentLookup): AtlasTrees {
+export function registerTrees(context: vscode.ExtensionContext, catalogService: CatalogService, documents: AgreementDocumentLookup, memos: MemoIndexService): AtlasTrees {
   const state = new TreeState(catalogService, context.workspaceState);
   const make = (kind: TreeViewKind): AtlasTreeHandle => {
-    const provider = new AtlasTreeProvider(kind, state);
+    const provider = new AtlasTreeProvider(kind, state, memos);
     const view = vscode.window.createTreeView(VIEW_IDS[kind], {
       treeDataProvider: provider,
       dragAndDropController: provider,

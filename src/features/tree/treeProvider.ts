@@ -6,6 +6,9 @@ import { citationStyleSetting } from '../../services/citationSettings';
 import type { Lang, Provision } from '../../core/catalog/model';
 import { isAgreementGrouping, NO_FILTER, TreeModel, type AgreementGrouping, type TreeFilter, type TreeNode, type TreeViewKind } from '../../core/tree/treeModel';
 import type { CatalogService } from '../../services/catalogService';
+import type { MemoIndexService } from '../../services/memoIndexService';
+import { toMarkdownString } from '../../services/markdownString';
+import { citedInMarkdown } from '../../core/citation/citedIn';
 import { dataLanguage, onDidChangeDataLanguage } from '../../services/languageSetting';
 
 const FILTER_KEY = 'techDealAtlas.tree.filter';
@@ -104,8 +107,21 @@ export class AtlasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   constructor(
     readonly view: TreeViewKind,
     private readonly state: TreeState,
+    private readonly memos: MemoIndexService,
   ) {
     this.subscription = state.onDidChange(() => this.changed.fire());
+  }
+
+  /**
+   * A provision's tooltip gets "Cited in N memos" when it is shown (hovered), not when the item is built: the memos
+   * change with every edit, and asking the index for every visible row would be work nobody looks at.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const provision = node.kind === 'provision' ? this.state.model?.catalog.provisions.get(node.uid) : undefined;
+    const citedIn = provision && citedInMarkdown(this.memos.citingPlaces(provision), provision.uid, this.state.lang);
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : undefined;
+    if (citedIn && tooltip !== undefined) item.tooltip = toMarkdownString({ value: `${tooltip}\n\n${citedIn.value}`, commands: citedIn.commands });
+    return item;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -1,0 +1,13 @@
+// Levenshtein distance: how many single-character edits turn `a` into `b`. Used to suggest what a typo meant (a
+// misspelt field name, a mistyped citation id). O(|a|·|b|) time, O(|b|) memory: only ever called on short ids.
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
