@@ -6,6 +6,13 @@ import { registerAgreementDocument } from './features/agreementDocument';
 import { registerCatalogStatus } from './features/catalogStatus';
 import { CatalogService } from './services/catalogService';
 import { registerCitations } from './features/citations';
+import { registerCitationCompletion } from './features/citationCompletion';
+import { registerCitationFixes } from './features/citationFixes';
+import { registerCitationReferences } from './features/citationReferences';
+import { registerCitationsView } from './features/citationsView';
+import { registerReferenceList } from './features/referenceList';
+import { MemoIndexService } from './services/memoIndexService';
+import { SearchIndexService, storageIndexStore } from './services/searchIndexService';
 import { registerComparePanel } from './features/comparePanel';
 import { registerGlossaryDecorations } from './features/glossaryDecorations';
 import { registerDisagreementsView } from './features/disagreementsView';
@@ -21,23 +28,32 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   startupTimings.activateStart = performance.now();
   const log = vscode.window.createOutputChannel('Tech Deal Atlas', { log: true });
   const catalog = new CatalogService(context.extensionUri, log, context.extensionMode !== vscode.ExtensionMode.Production);
+  const searchIndex = new SearchIndexService(catalog, storageIndexStore(context), log);
+  const memos = new MemoIndexService(catalog, context.workspaceState, log);
   context.subscriptions.push(
     log,
     catalog,
+    searchIndex,
+    memos,
     vscode.commands.registerCommand('techDealAtlas.reloadCatalog', () => catalog.reload()),
   );
   const status = registerCatalogStatus(context, catalog);
-  const agreementDocuments = registerAgreementDocument(context, catalog);
-  const trees = registerTrees(context, catalog, agreementDocuments);
+  const agreementDocuments = registerAgreementDocument(context, catalog, memos);
+  const trees = registerTrees(context, catalog, agreementDocuments, memos);
   const compare = registerComparePanel(context, catalog);
   registerGlossaryHovers(context, catalog);
   registerGlossaryDecorations(context, catalog);
   const glossary = registerGlossaryView(context, catalog);
   const disagreements = registerDisagreementsView(context, catalog);
   const timeline = registerTimelineView(context, catalog);
-  registerCitations(context, catalog);
+  registerCitations(context, catalog, memos);
+  registerCitationCompletion(context, catalog, searchIndex);
+  registerCitationReferences(context, catalog, memos);
+  registerCitationFixes(context, catalog, searchIndex, memos);
+  const citations = registerCitationsView(context, catalog, memos);
+  registerReferenceList(context, catalog);
   registerImportTreaties(context, catalog, log);
-  const search = registerSearch(context, catalog, log);
+  const search = registerSearch(context, catalog, searchIndex);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));
@@ -53,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
     glossary,
     disagreements,
     timeline,
+    citations,
+    memos,
     search,
     status,
     catalogTesting: catalog.testHooks,

@@ -7,6 +7,7 @@ import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
 import { termAtPosition } from '../core/glossary/multilineTerms';
 import { AGREEMENT_DOCUMENT_SCHEME } from '../core/document/agreementDocument';
 import type { CatalogService } from '../services/catalogService';
+import { documentLines } from '../services/documentLines';
 import { ALL_DOCUMENTS } from '../services/documentScope';
 import type { MemoIndexService } from '../services/memoIndexService';
 
@@ -23,8 +24,7 @@ export function registerCitationReferences(context: vscode.ExtensionContext, cat
         return memos.index.citationsOf(uids).map((c) => new vscode.Location(vscode.Uri.parse(c.memo), new vscode.Range(c.line, c.start, c.line, c.end)));
       }
       if (!catalog.terms.size) return undefined;
-      const lines = { lineCount: document.lineCount, lineAt: (line: number) => document.lineAt(line).text };
-      const term = termAtPosition(matcherForCatalog(catalog), lines, position.line, position.character, true);
+      const term = termAtPosition(matcherForCatalog(catalog), documentLines(document), position.line, position.character, true);
       if (!term) return undefined;
       await memos.whenScanned();
       return memos.index.termOccurrences(term.termId).map((t) => new vscode.Location(vscode.Uri.parse(t.memo), new vscode.Range(t.line, t.start, t.endLine, t.end)));

@@ -1,7 +1,9 @@
 // Optional dotted underline under glossary terms (setting techDealAtlas.glossary.underline, off by default): only
-// in visible editors, only over their visible lines, recomputed after a short pause when something changes.
+// in visible editors, only over their visible lines, recomputed after a short pause when something changes. Terms split
+// by a line break are underlined on both lines (core/glossary/multilineTerms.ts).
 import * as vscode from 'vscode';
 import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
+import { termSegments, termsInLines } from '../core/glossary/multilineTerms';
 import type { CatalogService } from '../services/catalogService';
 import { DocumentScope } from '../services/documentScope';
 
@@ -40,16 +42,18 @@ export function registerGlossaryDecorations(context: vscode.ExtensionContext, ca
       if (enabled && catalog && catalog.terms.size > 0 && scope.includes(editor.document)) {
         const matcher = matcherForCatalog(catalog);
         const document = editor.document;
-        const lines = new Set<number>();
-        for (const range of editor.visibleRanges) {
-          const first = Math.max(0, range.start.line - MARGIN_LINES);
-          const last = Math.min(document.lineCount - 1, range.end.line + MARGIN_LINES);
-          for (let line = first; line <= last; line++) lines.add(line);
-        }
-        for (const line of lines) {
-          const textLine = document.lineAt(line).text;
-          for (const m of matcher.findAll(textLine, 0, Math.min(textLine.length, MAX_LINE_SCAN))) {
-            ranges.push(new vscode.Range(line, m.start, line, m.end));
+        const lines = { lineCount: document.lineCount, lineAt: (line: number) => document.lineAt(line).text };
+        // Visible ranges with their margins, merged, so that no line is matched twice.
+        const spans = editor.visibleRanges
+          .map((range) => [Math.max(0, range.start.line - MARGIN_LINES), Math.min(document.lineCount - 1, range.end.line + MARGIN_LINES)])
+          .sort((a, b) => a[0] - b[0]);
+        for (let i = 0; i < spans.length; ) {
+          const [first] = spans[i];
+          let last = spans[i][1];
+          for (i++; i < spans.length && spans[i][0] <= last + 1; i++) last = Math.max(last, spans[i][1]);
+          for (const m of termsInLines(matcher, lines, first, last, MAX_LINE_SCAN)) {
+            // Per line, so that a split term's underline skips the line break's whitespace and `>` markers.
+            for (const s of termSegments(lines, m)) ranges.push(new vscode.Range(s.line, s.start, s.line, s.end));
           }
         }
       }

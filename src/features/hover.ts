@@ -1,12 +1,15 @@
 // Glossary hovers in every document people write in (any language, untitled, notebook cells) and the Define Term at
-// Cursor command. The matching is core/glossary/glossaryMatcher.ts and the Markdown core/glossary/termMarkdown.ts;
-// this file only asks the matcher about the hovered line and shows the answer.
+// Cursor command. The matching is core/glossary/glossaryMatcher.ts (a term split by a line break:
+// core/glossary/multilineTerms.ts) and the Markdown core/glossary/termMarkdown.ts; this file only asks core about the
+// hovered position and shows the answer.
 import * as vscode from 'vscode';
 import { text, type Catalog } from '../core/catalog/model';
 import { sortedTerms, termSecondaryLabel } from '../core/glossary/glossary';
-import { matcherForCatalog, type GlossaryMatch } from '../core/glossary/glossaryMatcher';
+import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
+import { termAtPosition, type TermOccurrence } from '../core/glossary/multilineTerms';
 import { termMarkdown } from '../core/glossary/termMarkdown';
 import type { CatalogService } from '../services/catalogService';
+import { documentLines } from '../services/documentLines';
 import { ALL_DOCUMENTS, DocumentScope } from '../services/documentScope';
 import { dataLanguage } from '../services/languageSetting';
 import { hoverStrings, toMarkdownString } from '../services/markdownString';
@@ -19,15 +22,10 @@ export function registerGlossaryHovers(context: vscode.ExtensionContext, catalog
   let pendingDefine: { uri: string; position: vscode.Position; until: number } | undefined;
 
   /** The term under `position`; with `touching`, also one that ends right before it (a cursor after a word). */
-  const termAt = (document: vscode.TextDocument, position: vscode.Position, touching: boolean): GlossaryMatch | undefined => {
+  const termAt = (document: vscode.TextDocument, position: vscode.Position, touching: boolean): TermOccurrence | undefined => {
     const catalog = catalogService.catalog;
     if (!catalog || catalog.terms.size === 0) return undefined;
-    const line = document.lineAt(position.line).text;
-    const matcher = matcherForCatalog(catalog);
-    const hit = matcher.findAt(line, position.character);
-    if (hit || !touching || position.character === 0) return hit;
-    const before = matcher.findAt(line, position.character - 1);
-    return before?.end === position.character ? before : undefined;
+    return termAtPosition(matcherForCatalog(catalog), documentLines(document), position.line, position.character, touching);
   };
 
   const provider: vscode.HoverProvider = {
@@ -40,7 +38,7 @@ export function registerGlossaryHovers(context: vscode.ExtensionContext, catalog
       const term = match && catalog?.terms.get(match.termId);
       if (!catalog || !match || !term) return undefined;
       if (forced) pendingDefine = undefined;
-      return new vscode.Hover(toMarkdownString(termMarkdown(catalog, term, dataLanguage(), hoverStrings())), new vscode.Range(position.line, match.start, position.line, match.end));
+      return new vscode.Hover(toMarkdownString(termMarkdown(catalog, term, dataLanguage(), hoverStrings())), new vscode.Range(match.start.line, match.start.character, match.end.line, match.end.character));
     },
   };
 
@@ -71,6 +69,7 @@ export function registerGlossaryHovers(context: vscode.ExtensionContext, catalog
     }),
   );
 }
+
 
 /** No term at the cursor: pick one from the glossary (definitions shown in the list), then reveal it. */
 async function pickTerm(catalog: Catalog | undefined, editor: vscode.TextEditor | undefined): Promise<void> {

@@ -4,12 +4,14 @@
 // commands (reveal in tree, open, reveal term, copy citation, compare).
 import * as vscode from 'vscode';
 import { matcherForCatalog } from '../core/glossary/glossaryMatcher';
+import { termAtPosition } from '../core/glossary/multilineTerms';
 import { text, type Catalog, type Lang } from '../core/catalog/model';
 import { boundedQuery, MAX_QUERY_LENGTH, SearchIndex, SEARCH_KINDS, type SearchHit, type SearchKind } from '../core/search/searchIndex';
 import { truncate } from '../core/text/truncate';
 import { searchItemModel, type SearchItemModel } from '../core/search/searchResults';
 import { sectorIdFromArgs } from '../core/tree/treeModel';
 import type { CatalogService } from '../services/catalogService';
+import { documentLines } from '../services/documentLines';
 import type { SearchIndexService } from '../services/searchIndexService';
 import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 
@@ -323,11 +325,10 @@ export function queryFromEditor(editor: vscode.TextEditor, catalog: Catalog | un
   const { document, selection } = editor;
   if (!selection.isEmpty) return document.getText(selection).replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
   const position = selection.active;
-  const line = document.lineAt(position.line).text;
   if (catalog && catalog.terms.size) {
-    const matcher = matcherForCatalog(catalog);
-    const hit = matcher.findAt(line, position.character) ?? (position.character > 0 ? matcher.findAt(line, position.character - 1) : undefined);
-    if (hit) return line.slice(hit.start, hit.end);
+    // Also a term a line break splits ("Joint Fact⏎Sheet"): searched as one line.
+    const hit = termAtPosition(matcherForCatalog(catalog), documentLines(document), position.line, position.character, true);
+    if (hit) return document.getText(new vscode.Range(hit.start.line, hit.start.character, hit.end.line, hit.end.character)).replace(/\s*\n[\s>]*/g, ' ').trim();
   }
   const word = document.getWordRangeAtPosition(position);
   return word ? document.getText(word) : '';

@@ -14,6 +14,7 @@ import type { LineSource } from '../core/glossary/multilineTerms';
 import { AGREEMENT_DOCUMENT_SCHEME } from '../core/document/agreementDocument';
 import type { CatalogService } from './catalogService';
 import { DocumentScope } from './documentScope';
+import { documentLines } from './documentLines';
 
 /** Files larger than this are not memos (a data dump, a log): skipped, never read whole. */
 const MAX_MEMO_BYTES = 2 * 1024 * 1024;
@@ -141,22 +142,35 @@ export class MemoIndexService implements vscode.Disposable {
     for (const memo of this.files) if (!found.has(memo) && !this.openDocument(memo)) this.index.remove(memo);
     this.files = found;
     for (const document of vscode.workspace.textDocuments) if (this.isMemoDocument(document)) this.indexDocument(document);
+    // Two passes: citations first (one regular-expression pass per memo: the Citations view and "cited in" are ready
+    // soon), then the glossary terms (a matcher pass, several times slower) for Find All References on terms.
     let sliceStart = Date.now();
+    const pause = async () => {
+      if (Date.now() - sliceStart <= SLICE_MS) return;
+      this.fireSoon();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    };
     for (const uri of uris) {
       if (generation !== this.scanGeneration || this.disposed) return;
-      if (!this.openDocument(uri.toString())) await this.indexFile(uri);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        this.fireSoon();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = Date.now();
-      }
+      if (!this.openDocument(uri.toString())) await this.indexFile(uri, false);
+      await pause();
     }
     this.fireSoon();
-    this.log.info(`Memo index: ${this.index.memoCount} memos (${uris.length} files) in ${Date.now() - started} ms.`);
+    const citationsMs = Date.now() - started;
+    for (const memo of [...this.index.memosWithoutTerms()]) {
+      if (generation !== this.scanGeneration || this.disposed) return;
+      const open = this.openDocument(memo);
+      if (open) this.index.scanTerms(memo, documentLines(open));
+      else await this.indexFile(vscode.Uri.parse(memo), true);
+      await pause();
+    }
+    this.fireSoon();
+    this.log.info(`Memo index: ${this.index.memoCount} memos (${uris.length} files): citations in ${citationsMs} ms, terms in ${Date.now() - started - citationsMs} ms.`);
   }
 
-  /** Reads a memo file and indexes its citations and terms; too large or binary files are left out. */
-  private async indexFile(uri: vscode.Uri): Promise<void> {
+  /** Reads a memo file and indexes its citations, and its terms when `terms`; too large or binary files are left out. */
+  private async indexFile(uri: vscode.Uri, terms = true): Promise<void> {
     const memo = uri.toString();
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -170,15 +184,16 @@ export class MemoIndexService implements vscode.Disposable {
         return;
       }
       const text = new TextDecoder('utf-8').decode(bytes);
-      this.setText(memo, text, linesOf(text));
+      this.setText(memo, text, terms ? linesOf(text) : undefined);
     } catch {
       this.index.remove(memo); // deleted meanwhile, or unreadable: not a memo
     }
   }
 
-  private setText(memo: string, text: string, lines: LineSource): void {
+  /** Indexes a memo's text; its terms too when `lines` is given (else they wait for the terms pass). */
+  private setText(memo: string, text: string, lines: LineSource | undefined): void {
     this.index.setText(memo, text);
-    this.index.scanTerms(memo, lines);
+    if (lines) this.index.scanTerms(memo, lines);
     const catalog = this.catalogService.catalog;
     if (catalog) this.citedTexts.observe(memo, this.index.citationsIn(memo).map((c) => c.uid), catalog);
     this.persistSoon();
@@ -294,9 +309,6 @@ export class MemoIndexService implements vscode.Disposable {
   }
 }
 
-function documentLines(document: vscode.TextDocument): LineSource {
-  return { lineCount: document.lineCount, lineAt: (line) => (line < document.lineCount ? document.lineAt(line).text : '') };
-}
 
 function glossaryKey(catalog: Catalog): string {
   return JSON.stringify([...catalog.terms.values()].map((t) => [t.id, t.term, t.aliases, t.abbreviations]));

@@ -154,3 +154,129 @@ export class MiniSearchOnly {
     return results.slice(0, limit).map((r) => r.id as string);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Citations: memos re-read line by line into objects; terms by one regular expression per term; completion by substring
+
+/** The citation token, as a first version would write it (the same shape as src/core/citation/citation.ts). */
+const NAIVE_CITATION = /\btda:([a-z0-9][a-z0-9-]*)\/([0-9a-z](?:[0-9a-z.-]*[0-9a-z])?)/g;
+
+export interface NaiveCitation {
+  memo: string;
+  uid: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * A citation index the straightforward way: every memo split into lines, the citation pattern (compiled once) run
+ * over each line, one object per occurrence, kept per memo and per uid.
+ */
+export class NaiveCitationIndex {
+  private readonly byMemo = new Map<string, NaiveCitation[]>();
+  private readonly byUid = new Map<string, NaiveCitation[]>();
+
+  setText(memo: string, text: string): void {
+    for (const old of this.byMemo.get(memo) ?? []) {
+      const list = this.byUid.get(old.uid);
+      if (list) this.byUid.set(old.uid, list.filter((c) => c.memo !== memo));
+    }
+    const found: NaiveCitation[] = [];
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let line = 0; line < lines.length; line++) {
+      for (const m of lines[line].matchAll(NAIVE_CITATION)) {
+        const c = { memo, uid: `${m[1]}/${m[2]}`, line, start: m.index, end: m.index + m[0].length };
+        found.push(c);
+        let list = this.byUid.get(c.uid);
+        if (!list) this.byUid.set(c.uid, (list = []));
+        list.push(c);
+      }
+    }
+    this.byMemo.set(memo, found);
+  }
+
+  citationsOf(uids: readonly string[]): NaiveCitation[] {
+    return uids.flatMap((uid) => this.byUid.get(uid) ?? []);
+  }
+
+  get count(): number {
+    let n = 0;
+    for (const list of this.byMemo.values()) n += list.length;
+    return n;
+  }
+}
+
+/**
+ * Glossary terms in a memo the straightforward way: one regular expression per term (its forms as an alternation,
+ * longest first, case-insensitive, compiled once) run over the whole text, one object per occurrence. No Korean
+ * endings or terms split by a line break: it does less than the matcher.
+ */
+export class NaiveTermScan {
+  private readonly patterns: { id: string; re: RegExp }[];
+
+  constructor(terms: Iterable<TermData>) {
+    this.patterns = [...terms].map((term) => {
+      const forms = [...new Set(surfaceForms(term))].sort((a, b) => b.length - a.length);
+      return { id: term.id, re: new RegExp(forms.map(escapeRegExp).join('|'), 'gi') };
+    });
+  }
+
+  scan(memo: string, text: string): { memo: string; termId: string; start: number; end: number }[] {
+    const out: { memo: string; termId: string; start: number; end: number }[] = [];
+    for (const { id, re } of this.patterns) {
+      for (const m of text.matchAll(re)) out.push({ memo, termId: id, start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+}
+
+/**
+ * Citation completion without an index: every agreement's id and titles and every provision's uid, headings and
+ * texts lowercased once up front; what follows `tda:` (lowercased) is looked for as a substring of each, agreements
+ * first, then provisions (after `tda:<agreement>/`, that agreement's provisions only), stopping at `limit` (no
+ * ranking, no typo or 초성 tolerance).
+ */
+export class NaiveCompletion {
+  private readonly agreements: { id: string; haystack: string }[];
+  private readonly provisions: { uid: string; agreementId: string; haystack: string }[];
+
+  constructor(catalog: Catalog) {
+    const all = (t: Readonly<Record<string, string>> | undefined) => (t ? Object.values(t) : []);
+    this.agreements = [...catalog.agreements.values()].map((a) => ({
+      id: a.id,
+      haystack: [a.id, ...all(a.title.short), ...all(a.title.official)].join('\n').toLowerCase(),
+    }));
+    this.provisions = [...catalog.provisions.values()].map((p) => ({
+      uid: p.uid,
+      agreementId: p.agreementId,
+      haystack: [p.uid, ...all(p.heading), ...all(p.text)].join('\n').toLowerCase(),
+    }));
+  }
+
+  complete(lineBefore: string, limit = 50): string[] {
+    const at = lineBefore.lastIndexOf('tda:');
+    if (at < 0) return [];
+    const typed = lineBefore.slice(at + 4).toLowerCase();
+    const out: string[] = [];
+    const slash = typed.indexOf('/');
+    if (slash >= 0) {
+      const agreementId = typed.slice(0, slash);
+      const rest = typed.slice(slash + 1);
+      for (const p of this.provisions) {
+        if (out.length >= limit) break;
+        if (p.agreementId === agreementId && p.haystack.includes(rest)) out.push(p.uid);
+      }
+      return out;
+    }
+    for (const a of this.agreements) {
+      if (out.length >= limit) return out;
+      if (a.haystack.includes(typed)) out.push(a.id);
+    }
+    for (const p of this.provisions) {
+      if (out.length >= limit) break;
+      if (p.haystack.includes(typed)) out.push(p.uid);
+    }
+    return out;
+  }
+}

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every suite, prints one Markdown table and writes the same figures as JSON.
 // Bundled and started by test/bench/run.mjs; see the README's "Performance" section for how to read the output.
 //
-//   node test/bench/run.mjs [--smoke] [--only catalog,hover,search,compare,corpus,package,activation] [--sessions N] [--strict]
+//   node test/bench/run.mjs [--smoke] [--only catalog,hover,search,compare,corpus,citations,package,activation] [--sessions N] [--strict]
 //                           [--update-readme]   (rewrites the results block of the README's Performance section)
 //
 // Each node-side suite runs in its own fresh process (node --expose-gc), so one suite's heap never slows the next.
@@ -16,13 +16,14 @@ import { stagePackage } from './package';
 import { legend, markdownTable, sortRows, type BenchResult } from './report';
 import type { Suite, SuiteContext } from './suite';
 import { catalogSuite, coldLoadProbe } from './suites/catalog';
+import { citationsSuite } from './suites/citations';
 import { compareSuite } from './suites/compare';
 import { corpusSuite } from './suites/corpus';
 import { hoverSuite } from './suites/hover';
 import { searchSuite } from './suites/search';
 import { DEFAULT_SEED, readShippedFiles, REPO_ROOT } from './synthetic';
 
-const NODE_SUITES = ['hover', 'search', 'catalog', 'compare', 'corpus'] as const;
+const NODE_SUITES = ['hover', 'search', 'catalog', 'compare', 'corpus', 'citations'] as const;
 const ALL = [...NODE_SUITES, 'package', 'activation'] as const;
 type Part = (typeof ALL)[number];
 
@@ -45,6 +46,8 @@ function suiteFor(name: (typeof NODE_SUITES)[number]): Suite {
       return compareSuite();
     case 'corpus':
       return corpusSuite();
+    case 'citations':
+      return citationsSuite();
   }
 }
 

@@ -117,7 +117,7 @@ export function retainedHeap<T>(build: () => T): { value: T; bytes: number } {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-export type Group = 'Activation' | 'Hover' | 'Search' | 'Catalog load' | 'Compare' | 'Corpus' | 'Package';
+export type Group = 'Activation' | 'Hover' | 'Search' | 'Catalog load' | 'Compare' | 'Corpus' | 'Citations' | 'Package';
 
 export interface Target {
   /** Human-readable, e.g. "p99 < 0.2 ms". */

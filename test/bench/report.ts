@@ -2,7 +2,7 @@
 import { ratio, type Group, type Row, type Stat } from './measure';
 import { formatBytes } from './suite';
 
-export const GROUP_ORDER: readonly Group[] = ['Activation', 'Hover', 'Search', 'Catalog load', 'Compare', 'Corpus', 'Package'];
+export const GROUP_ORDER: readonly Group[] = ['Activation', 'Hover', 'Search', 'Catalog load', 'Compare', 'Corpus', 'Citations', 'Package'];
 
 /** What each naive baseline is, for the legend under the table. */
 export const BASELINES: Record<string, string> = {
@@ -19,6 +19,13 @@ export const BASELINES: Record<string, string> = {
   rebuild: 'building the search index from scratch, as every window did before the index was kept',
   'naive-compare':
     'for every sector × agreement cell, a scan of every provision in the catalog for that agreement and sector, rendered as a plain escaped HTML table (no toolbar, badges, notes or citations)',
+  'naive-citations':
+    'every memo split into lines, the citation pattern (compiled once) run over each line, one object per citation kept per memo and per uid',
+  'naive-terms':
+    'one regular expression per glossary term (its forms as an alternation, case-insensitive, compiled once) run over the whole memo, one object per occurrence (no Korean endings, no terms split by a line break)',
+  'full-rescan': 'the edited memo indexed again from its whole text: its citations (`setText`) and its terms (`scanTerms`), as on opening it',
+  'naive-completion':
+    'every agreement’s id and titles and every provision’s uid and text lowercased once; what follows `tda:` is looked for as a substring of each (after `tda:<agreement>/`, in that agreement’s provisions), up to 50 ids (no ranking, no typo or 초성 tolerance, no labels or documentation)',
 };
 
 export interface BenchResult {

@@ -44,6 +44,10 @@ export const selectors = Object.freeze({
   quickInputRowLabel: '.monaco-icon-label',
   /** The label text alone of a quick pick row (not its description or detail). */
   quickInputRowName: '.monaco-icon-label .label-name',
+  /** The editor's suggest widget, its rows, and the documentation shown beside it. */
+  suggestWidget: '.editor-widget.suggest-widget',
+  suggestRow: '.monaco-list-row',
+  suggestDetails: '.suggest-details',
   /** A webview panel: the workbench's iframe for it, and the frame inside that holds the extension's page. */
   webviewFrame: 'iframe.webview.ready',
   webviewContent: 'iframe#active-frame',
@@ -73,4 +77,5 @@ export const commandLabels = Object.freeze({
   search: ours('search'),
   defineTerm: ours('defineTerm'),
   newUntitledFile: 'File: New Untitled Text File',
+  insertReferenceList: ours('insertReferenceList'),
 });

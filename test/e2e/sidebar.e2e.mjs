@@ -171,6 +171,55 @@ for (const run of RUNS) {
       await page.waitForFunction(([sel, text]) => !document.querySelector(sel)?.textContent.includes(text), [selectors.activeEditorLines, 'tda:']);
     });
 
+    it('cites as you write: completion with its documentation, a reference list in the Korean memo, the Citations view', async () => {
+      const memo = '한미-기술번영-MOU-메모.md';
+      const provision = rokUs.provisions.find((p) => p.id === '2');
+      const citation = citationText(rokUs, provision, run.lang);
+      const editorText = () => page.evaluate((sel) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ') ?? '', selectors.activeEditorLines);
+      await openFile(page, memo);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('근거: tda:kr-us-tpd/2', { delay: 30 });
+      // The typed number's provision first, with its text, agreement, date and source tier beside the list.
+      const first = page.locator(`${selectors.suggestWidget} ${selectors.suggestRow}`).first();
+      await first.filter({ hasText: itemNumber(provision, run.lang) }).waitFor({ timeout: 30_000 });
+      const details = page.locator(selectors.suggestDetails);
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      await details.filter({ hasText: t(provision.text).slice(0, 24) }).waitFor({ timeout: 10_000 });
+      const documentation = await details.innerText();
+      assert.ok(documentation.includes(t(rokUs.title.short)) && documentation.includes(rokUs.date), documentation);
+      assert.match(documentation, run.lang === 'ko' ? /공식|보도|해설/ : /Official|News|Commentary/);
+      await shot('citation-completion');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ').includes(text), [selectors.activeEditorLines, citation]);
+
+      // The memo is Korean, so its reference list is, whatever the data language.
+      await runCommand(page, commandLabels.insertReferenceList);
+      await page.locator(selectors.quickInputRow).filter({ hasText: 'At the end of the memo' }).first().click();
+      await page.keyboard.press('Control+End');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('/tda:references'), selectors.activeEditorLines);
+      const list = await editorText();
+      assert.ok(list.includes('참고 자료'), 'the Korean heading');
+      assert.ok(list.includes(`tda:${rokUs.id}/${provision.id}`), 'the cited provision is listed');
+      await page.mouse.move(5, 5);
+      await shot('reference-list-ko');
+
+      for (const title of ['Agreements', 'Sectors', 'Glossary', 'Disagreements', 'Timeline']) await setPaneExpanded(title, false);
+      await setPaneExpanded('Citations', true);
+      const memoRow = row('Citations', memo);
+      await memoRow.waitFor({ timeout: 20_000 });
+      await expand(memoRow);
+      await row('Citations', t(rokUs.title.short)).waitFor();
+      await shot('citations-view');
+
+      // The fixture memo is left as it was: never saved, reverted.
+      await runCommand(page, commandLabels.revertFile);
+      await page.waitForFunction(([sel, text]) => !document.querySelector(sel)?.textContent.includes(text), [selectors.activeEditorLines, 'tda:']);
+      await setPaneExpanded('Citations', false);
+      await setPaneExpanded('Agreements', true);
+    });
+
     it('opens a provision in the formatted agreement document', async () => {
       await setPaneExpanded('Sectors', false);
       const agreementRow = row('Agreements', t(rokUs.title.short));

@@ -37,7 +37,7 @@ const { values: opts } = parseArgs({
   options: {
     results: { type: 'string' },
     suite: { type: 'string', default: 'main' },
-    timeout: { type: 'string', default: process.env.TDA_INTEGRATION_TIMEOUT ?? '180' },
+    timeout: { type: 'string', default: process.env.TDA_INTEGRATION_TIMEOUT ?? '420' },
   },
 });
 

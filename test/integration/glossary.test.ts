@@ -8,21 +8,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { text, type Catalog, type Lang, type Provision, type TermData } from '../../src/core/catalog/model';
-import { getApi, hoverText, waitFor, type TechDealAtlasApi } from './util';
+import { getApi, hoverText, ourHovers, theHover, waitFor, type TechDealAtlasApi } from './util';
 
 const config = () => vscode.workspace.getConfiguration('techDealAtlas');
 
-/** Hovers this extension contributed (they always carry a link to one of its commands). */
-async function ourHovers(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.filter((h) => hoverText(h).includes('command:techDealAtlas.'));
-}
-
-async function theHover(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover> {
-  const hovers = await ourHovers(uri, position);
-  assert.strictEqual(hovers.length, 1, `expected one hover from the extension at ${position.line}:${position.character}, got ${hovers.length}`);
-  return hovers[0];
-}
 
 /** Position of the `nth` occurrence of `needle` in the document (plus `offset` characters). */
 function positionOf(document: vscode.TextDocument, needle: string, offset = 0, nth = 0): vscode.Position {

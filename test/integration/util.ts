@@ -68,3 +68,16 @@ export function treeLabel(tree: AtlasTreeHandle, node: TreeNode): string {
   const l = tree.provider.getTreeItem(node).label;
   return typeof l === 'string' ? l : (l?.label ?? '');
 }
+
+/** Hovers this extension contributed (they always carry a link to one of its commands). */
+export async function ourHovers(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.filter((h) => hoverText(h).includes('command:techDealAtlas.'));
+}
+
+/** The one hover this extension gives at `position` (fails when it gives none or several). */
+export async function theHover(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover> {
+  const hovers = await ourHovers(uri, position);
+  assert.strictEqual(hovers.length, 1, `expected one hover from the extension at ${position.line}:${position.character}, got ${hovers.length}`);
+  return hovers[0];
+}

@@ -11,6 +11,7 @@ import { zipEntries, zipEntryData } from '../bench/package';
 import { markdownTable, type BenchResult } from '../bench/report';
 import type { Suite, SuiteContext } from '../bench/suite';
 import { catalogSuite } from '../bench/suites/catalog';
+import { citationsSuite } from '../bench/suites/citations';
 import { compareSuite } from '../bench/suites/compare';
 import { hoverSuite } from '../bench/suites/hover';
 import { searchSuite } from '../bench/suites/search';
@@ -189,7 +190,7 @@ describe('bench: smoke run of every node-side suite', function () {
     outDir: join(REPO_ROOT, '.test-output', 'bench', 'unit-smoke'),
     log: () => undefined,
   };
-  const suites: Suite[] = [catalogSuite(), hoverSuite(), searchSuite(), compareSuite()];
+  const suites: Suite[] = [catalogSuite(), hoverSuite(), searchSuite(), compareSuite(), citationsSuite()];
   for (const suite of suites) {
     it(`${suite.name}: produces rows with measured figures`, async () => {
       const rows = await suite.run(ctx);

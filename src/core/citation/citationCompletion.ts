@@ -16,7 +16,7 @@
 import { text, type Catalog, type Lang, type Provision } from '../catalog/model';
 import type { SearchIndex } from '../search/searchIndex';
 import { agreementStatusLabel, dateLabel, officialTitleLabel, partiesLabel } from '../labels/agreementLabels';
-import { provisionReference, provisionTextLabel } from '../labels/provisionLabels';
+import { provisionNumberLabel, provisionReference, provisionTextLabel } from '../labels/provisionLabels';
 import { sourcesMarkdown } from '../labels/provenance';
 import { displayTextMarkdown } from '../labels/textLabels';
 import { escapeMarkdown } from '../text/markdown';
@@ -81,7 +81,7 @@ export interface CitationCandidate {
   label: string;
   /** Shown right of the label (agreement, date). */
   description: string;
-  /** One line under the label: the provision's text, or the agreement's official title. */
+  /** One line above the documentation: the provision's full reference, or the agreement's official title. */
   detail: string;
   /** Markdown (escaped data, no command links). */
   documentation: string;
@@ -100,6 +100,8 @@ export interface CandidateOptions {
 }
 
 const DEFAULT_LIMIT = 50;
+/** Characters of a provision's text in its completion label. */
+const LABEL_TEXT_MAX = 60;
 /** Provisions offered beside agreements once the query is this long (a one-letter query names agreements). */
 const PROVISIONS_FROM = 2;
 
@@ -108,13 +110,16 @@ export function citationCandidates(catalog: Catalog, index: SearchIndex | undefi
   const limit = options.limit ?? DEFAULT_LIMIT;
   const out: CitationCandidate[] = [];
   const seen = new Set<string>();
-  const add = (candidate: CitationCandidate | undefined) => {
-    if (candidate && !seen.has(candidate.id) && out.length < limit) {
-      seen.add(candidate.id);
-      out.push(candidate);
-    }
+  // Candidates are built only once they are sure to be kept: building one (labels, documentation) is the costly part,
+  // and `tda:` alone matches every agreement of a large catalog.
+  const add = (id: string, build: () => CitationCandidate | undefined) => {
+    if (out.length >= limit || seen.has(id)) return;
+    const candidate = build();
+    if (!candidate) return;
+    seen.add(id);
+    out.push(candidate);
   };
-  const provision = (uid: string) => {
+  const provision = (uid: string) => () => {
     const p = catalog.provisions.get(uid);
     return p && provisionCandidate(catalog, p, options);
   };
@@ -125,18 +130,24 @@ export function citationCandidates(catalog: Catalog, index: SearchIndex | undefi
     if (!agreement) return [];
     const typed = query.toLowerCase();
     // Ids as typed first (`28` → 28, 280 …), in the agreement's order; then what the search core finds in it.
-    for (const p of agreement.provisions) if (p.id.startsWith(typed)) add(provisionCandidate(catalog, p, options));
-    if (query && index) for (const hit of index.search(query, { kinds: ['provision'], agreement: agreement.id, limit })) add(provision(hit.id));
+    for (const p of agreement.provisions) {
+      if (out.length >= limit) break;
+      if (p.id.startsWith(typed)) add(p.uid, () => provisionCandidate(catalog, p, options));
+    }
+    if (query && index && out.length < limit) for (const hit of index.search(query, { kinds: ['provision'], agreement: agreement.id, limit })) add(hit.id, provision(hit.id));
     return out;
   }
 
   if (q.stage === 'agreements') {
     const typed = query.toLowerCase();
-    for (const a of catalog.agreements.values()) if (a.id.startsWith(typed)) add(agreementCandidate(catalog, a.id, options));
+    for (const a of catalog.agreements.values()) {
+      if (out.length >= limit) break;
+      if (a.id.startsWith(typed)) add(a.id, () => agreementCandidate(catalog, a.id, options));
+    }
   }
   if (query && index) {
     const kinds = query.length >= PROVISIONS_FROM || q.stage === 'search' ? (['agreement', 'provision'] as const) : (['agreement'] as const);
-    for (const hit of index.search(query, { kinds, limit })) add(hit.kind === 'agreement' ? agreementCandidate(catalog, hit.id, options) : provision(hit.id));
+    if (out.length < limit) for (const hit of index.search(query, { kinds, limit })) add(hit.id, hit.kind === 'agreement' ? () => agreementCandidate(catalog, hit.id, options) : provision(hit.id));
   }
   return out;
 }
@@ -176,12 +187,14 @@ function provisionCandidate(catalog: Catalog, provision: Provision, options: Can
   const sources = sourcesMarkdown(catalog, provision.provenance, lang, options.sourceWord, { max: 2 });
   if (sources) parts.push(sources);
   parts.push(`\`${TOKEN}${provision.uid}\``);
+  // The list shows many provisions of one agreement at once: whose number and the start of the text tell them apart
+  // (an official location such as "II. Areas of Cooperation" is shared by dozens); the full reference is the detail.
   return {
     kind: 'provision',
     id: provision.uid,
-    label: reference,
+    label: `${provisionNumberLabel(agreement, provision, lang)} · ${truncate(provisionTextLabel(provision, lang), LABEL_TEXT_MAX)}`,
     description: [title, date].filter(Boolean).join(' · '),
-    detail: truncate(provisionTextLabel(provision, lang), 120),
+    detail: reference,
     documentation: parts.join('\n\n'),
     insertText: writeCitation(catalog, provision, lang, options.style),
     retrigger: false,

@@ -21,6 +21,8 @@ const MAX_REPLACEMENTS = 5;
 const MAX_NAME_WORDS = 5;
 const NEAR_IDS = 3;
 const QUERY_MAX = 200;
+/** How far ahead of the runner-up a name's best agreement must score to count as the one named. */
+const CLEARLY_AHEAD = 1.3;
 
 /** Provisions a broken citation may have meant, best first. */
 export function replacementsFor(catalog: Catalog, index: SearchIndex | undefined, brokenUid: string, hints: { remembered?: Texts; lineText?: string }): Provision[] {
@@ -70,8 +72,11 @@ export interface ProvisionMention {
 }
 
 // A number the way prose writes one: 제28항, 28항, 제3조, provision 28, item 28, Article 15.8, para. 3, § 4.
-const KOREAN_NUMBER = /(제\s*)?(\d+[a-z]?(?:\.\d+)?)\s*(항|조)(?![가-힣])/gu;
+// A particle may follow (제3항을, 제3항에): only 항목 ("item", a different word) is not a number.
+const KOREAN_NUMBER = /(제\s*)?(\d+[a-z]?(?:\.\d+)?)\s*(항|조)(?!목)/gu;
 const ENGLISH_NUMBER = /\b(provision|item|article|art\.|paragraph|para\.|§)\s*(\d+[a-z]?(?:\.\d+)?)\b/giu;
+/** Stands in for each character of a citation while mentions are looked for: no text contains it. */
+const CITATION_MASK = '\u0000';
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’–—-]*/gu;
 
 /** Plain-text mentions of provisions in `line` (or in its part [from, to)), resolved against the catalog. */
@@ -79,6 +84,10 @@ export function findProvisionMentions(catalog: Catalog, index: SearchIndex, line
   const out: ProvisionMention[] = [];
   const covered = findCitations(line).map((c) => [c.start, c.end]);
   const overlapsCitation = (s: number, e: number) => covered.some(([a, b]) => s < b && a < e);
+  // Citations are masked (same length, so offsets hold): a name never runs into one (the mask ends a run of words).
+  line = covered.reduce((masked, [a, b]) => masked.slice(0, a) + CITATION_MASK.repeat(b - a) + masked.slice(b), line);
+  // A mention already followed by its citation ("provision 2 (tda:…)", what the id style leaves) is done.
+  const cited = (end: number) => new RegExp(`^\\s*\\(?${CITATION_MASK}`).test(line.slice(end, end + 4));
   for (const m of line.matchAll(KOREAN_NUMBER)) {
     const before = namedBefore(catalog, index, line, m.index, /의?\s*$/u);
     const provision = before && provisionNumbered(catalog, before.agreement, m[2], m[3] === '조');
@@ -94,45 +103,61 @@ export function findProvisionMentions(catalog: Catalog, index: SearchIndex, line
     const provision = named && provisionNumbered(catalog, named.agreement, m[2], article);
     if (named && provision) out.push({ start: before ? before.start : m.index, end: after ? after.end : end, provision });
   }
-  return out.filter((m) => m.end > from && m.start < to && !overlapsCitation(m.start, m.end)).sort((a, b) => a.start - b.start);
+  return out.filter((m) => m.end > from && m.start < to && !overlapsCitation(m.start, m.end) && !cited(m.end)).sort((a, b) => a.start - b.start);
 }
 
-/** The agreement named by the words just before `at` (longest run first), and where those words start. */
+/** The agreement named by the words just before `at`, and where those words start (see `bestName`). */
 function namedBefore(catalog: Catalog, index: SearchIndex, line: string, at: number, joiner: RegExp): { agreement: string; start: number } | undefined {
   const head = line.slice(Math.max(0, at - 80), at);
   const offset = at - head.length;
   const trimmed = head.replace(joiner, '');
   const words = [...trimmed.matchAll(WORD)].filter((w) => w.index + w[0].length <= trimmed.length);
-  for (let n = Math.min(MAX_NAME_WORDS, words.length); n >= 1; n--) {
-    const run = words.slice(words.length - n);
-    // The words must be one run: nothing but spaces and dashes between them.
-    const start = run[0].index;
-    const phrase = trimmed.slice(start);
-    if (/[.;:!?()[\]{}"“”]/.test(phrase)) continue;
-    const agreement = onlyAgreement(catalog, index, phrase);
-    if (agreement) return { agreement, start: offset + start };
+  const runs: Array<{ phrase: string; at: number }> = [];
+  for (let n = 1; n <= Math.min(MAX_NAME_WORDS, words.length); n++) {
+    const start = words[words.length - n].index;
+    runs.push({ phrase: trimmed.slice(start), at: start });
   }
-  return undefined;
+  const best = bestName(catalog, index, runs);
+  return best && { agreement: best.agreement, start: offset + best.at };
 }
 
-/** The agreement named by the words starting at `at` (longest run first), and where those words end. */
+/** The agreement named by the words starting at `at`, and where those words end (see `bestName`). */
 function namedAfter(catalog: Catalog, index: SearchIndex, line: string, at: number): { agreement: string; end: number } | undefined {
   const tail = line.slice(at, at + 80);
   const words = [...tail.matchAll(WORD)];
-  for (let n = Math.min(MAX_NAME_WORDS, words.length); n >= 1; n--) {
+  const runs: Array<{ phrase: string; at: number }> = [];
+  for (let n = 1; n <= Math.min(MAX_NAME_WORDS, words.length); n++) {
     const last = words[n - 1];
-    const phrase = tail.slice(0, last.index + last[0].length);
-    if (/[.;:!?()[\]{}"“”]/.test(phrase)) continue;
-    const agreement = onlyAgreement(catalog, index, phrase);
-    if (agreement) return { agreement, end: at + phrase.length };
+    runs.push({ phrase: tail.slice(0, last.index + last[0].length), at: last.index + last[0].length });
   }
-  return undefined;
+  const best = bestName(catalog, index, runs);
+  return best && { agreement: best.agreement, end: at + best.at };
 }
 
-/** The one agreement that matches every word of `phrase`; undefined when none or several do. */
-function onlyAgreement(catalog: Catalog, index: SearchIndex, phrase: string): string | undefined {
+/**
+ * Of the runs of words next to a number (shortest first), the one that names an agreement best: the highest search
+ * score, the shorter on a tie. Longer is not better: "See the ROK–US MOU" also names the MOU, but "See" and "the"
+ * are not part of its name and score it lower, while "한미 팩트시트" scores well above "팩트시트".
+ */
+function bestName(catalog: Catalog, index: SearchIndex, runs: ReadonlyArray<{ phrase: string; at: number }>): { agreement: string; at: number } | undefined {
+  let best: { agreement: string; at: number; score: number } | undefined;
+  for (const run of runs) {
+    // The words must be one run: no sentence punctuation, brackets or quotes between them.
+    if (/[.;:!?()[\]{}"“”\u0000]/.test(run.phrase)) break;
+    const named = namedAgreement(catalog, index, run.phrase);
+    if (named && (!best || named.score > best.score)) best = { agreement: named.id, at: run.at, score: named.score };
+  }
+  return best && { agreement: best.agreement, at: best.at };
+}
+
+/**
+ * The agreement `phrase` names, with its score: the search core's best complete match, when it is clearly ahead of
+ * the next one ("한미 MOU" names the ROK–US MOU; "MOU" alone names none, two MOUs score alike).
+ */
+function namedAgreement(catalog: Catalog, index: SearchIndex, phrase: string): { id: string; score: number } | undefined {
   const hits = index.search(`${phrase} `, { kinds: ['agreement'], limit: 2 }).filter((h) => h.complete);
-  return hits.length === 1 && catalog.agreements.has(hits[0].id) ? hits[0].id : undefined;
+  if (!hits.length || !catalog.agreements.has(hits[0].id)) return undefined;
+  return hits.length === 1 || hits[0].score >= CLEARLY_AHEAD * hits[1].score ? { id: hits[0].id, score: hits[0].score } : undefined;
 }
 
 /** The provision a number names in an agreement: an article by its official location first, else the atlas item. */

@@ -7,8 +7,8 @@
 //    catalog change never forces a rescan.
 //  - Terms are glossary matches, including those a single line break splits (multilineTerms.ts), each attributed to
 //    the line it starts on.
-//  - An edit replaces occurrences on the lines it touched (and the line before, whose term may run into them) and
-//    shifts the lines after; nothing else of the memo is looked at again.
+//  - An edit replaces occurrences on the lines it touched (and TERM_CONTEXT lines each side, whose terms may depend on
+//    them) and shifts the lines after; nothing else of the memo is looked at again.
 //
 // Costs: citations of a whole memo are one regular-expression pass over its text (memos without "tda:" cost one
 // `indexOf`); terms cost one matcher pass, so a memo's terms are scanned separately (`scanTerms`) and a large
@@ -49,6 +49,8 @@ export interface LineChange {
 const CITATION_FIELDS = 4; // line, start, end, uid
 const TERM_FIELDS = 5; // line, start, endLine, end, term
 const EMPTY = new Int32Array(0);
+/** Lines each side of a change whose terms are rescanned: what starts on a line depends on the two lines around it (multilineTerms.ts). */
+const TERM_CONTEXT = 2;
 
 interface MemoEntry {
   citations: Int32Array;
@@ -150,20 +152,22 @@ export class CitationIndex {
     let terms = entry.terms;
     for (const change of changes) {
       const delta = change.newLineCount - 1 - (change.endLine - change.startLine);
-      // A term starting on the line before may run into the changed lines: that line is rescanned too.
-      const from = Math.max(0, change.startLine - 1);
-      let to = change.startLine + change.newLineCount - 1;
-      citations = spliceLines(citations, CITATION_FIELDS, from, change.endLine, delta);
-      if (terms) terms = spliceLines(terms, TERM_FIELDS, from, change.endLine, delta);
+      // Terms starting near a change may depend on it (a term crossing a line break, and which of two overlapping
+      // ones wins): TERM_CONTEXT lines each side are rescanned with it.
+      const from = Math.max(0, change.startLine - TERM_CONTEXT);
+      const oldTo = change.endLine + TERM_CONTEXT;
+      let to = change.startLine + change.newLineCount - 1 + TERM_CONTEXT;
+      citations = spliceLines(citations, CITATION_FIELDS, from, oldTo, delta);
+      if (terms) terms = spliceLines(terms, TERM_FIELDS, from, oldTo, delta);
       let spanFrom = from;
       const kept: Array<[number, number]> = [];
       for (const [a, b] of dirty) {
-        if (a > change.endLine) kept.push([a + delta, b + delta]);
+        if (a > oldTo) kept.push([a + delta, b + delta]);
         else if (b < from) kept.push([a, b]);
         else {
           // Overlaps the change: one span with it (its part after the change moves with the lines).
           spanFrom = Math.min(spanFrom, a);
-          if (b > change.endLine) to = Math.max(to, b + delta);
+          if (b > oldTo) to = Math.max(to, b + delta);
         }
       }
       dirty = [...kept, [spanFrom, to]];

@@ -40,7 +40,8 @@ export class CitedTexts {
   version = 0;
 
   constructor(state?: unknown) {
-    this.state = isState(state) ? { texts: { ...state.texts }, memos: { ...state.memos } } : { texts: {}, memos: {} };
+    // A deep enough copy: acknowledging must not change the object it was given (the stored state).
+    this.state = isState(state) ? { texts: { ...state.texts }, memos: Object.fromEntries(Object.entries(state.memos).map(([memo, cited]) => [memo, { ...cited }])) } : { texts: {}, memos: {} };
   }
 
   /** The state to persist; text versions no memo refers to any more are dropped first (here, not on every change). */
@@ -69,7 +70,7 @@ export class CitedTexts {
       if (uid in next) continue;
       const hash = textHash(text);
       const known = before[uid];
-      if (known === undefined) {
+      if (known === undefined || !this.state.texts[known]) {
         this.state.texts[hash] ??= text;
         next[uid] = hash;
         dirty = true;

@@ -68,6 +68,24 @@ function importedCorpus(ctx: SuiteContext, archive: string, dir: string): string
   return [...SHIPPED_DATA_FILES.map((f) => join(ctx.root, f)), ...readdirSync(imported).sort().map((f) => join(imported, f))];
 }
 
+/** Whether the ToTA archive is at ../shared/corpora (suites that can do without it check first). */
+export function corpusAvailable(ctx: SuiteContext): boolean {
+  return existsSync(join(ctx.root, '..', 'shared', 'corpora', TOTA_ARCHIVE_NAME));
+}
+
+/**
+ * The corpus as `loadCatalog` takes it: the shipped data files, then every ToTA treaty imported (once, into
+ * .test-output/corpus) by the product's importer; a smoke run takes the first 20 treaties. Throws without the archive.
+ */
+export function corpusInputs(ctx: SuiteContext): { files: string[]; read: (file: string) => Promise<Uint8Array>; trusted: (file: string) => boolean } {
+  const archive = join(ctx.root, '..', 'shared', 'corpora', TOTA_ARCHIVE_NAME);
+  if (!existsSync(archive)) throw new Error(`the ToTA corpus is not at ../shared/corpora/${TOTA_ARCHIVE_NAME}`);
+  const corpus = importedCorpus(ctx, archive, join(ctx.root, '.test-output', 'corpus'));
+  // A smoke run checks that every row can be produced: the shipped data and the first 20 treaties.
+  const files = ctx.smoke ? corpus.slice(0, SHIPPED_DATA_FILES.length + 20) : corpus;
+  return { files, read: (file) => readFile(file), trusted: (file) => isShippedDataFile(file.slice(ctx.root.length + 1)) };
+}
+
 /** Heap plus array buffers (typed arrays, kept file bytes): what the process holds, not only the JS heap. */
 function memory(): { heap: number; buffers: number } {
   const m = process.memoryUsage();
@@ -112,13 +130,7 @@ export function corpusSuite(): Suite {
   return {
     name: 'corpus',
     async run(ctx: SuiteContext): Promise<Row[]> {
-      const archive = join(ctx.root, '..', 'shared', 'corpora', TOTA_ARCHIVE_NAME);
-      if (!existsSync(archive)) throw new Error(`the ToTA corpus is not at ../shared/corpora/${TOTA_ARCHIVE_NAME}`);
-      const corpus = importedCorpus(ctx, archive, join(ctx.root, '.test-output', 'corpus'));
-      // A smoke run checks that every row can be produced: the shipped data and the first 20 treaties.
-      const files = ctx.smoke ? corpus.slice(0, SHIPPED_DATA_FILES.length + 20) : corpus;
-      const read = (file: string) => readFile(file);
-      const trusted = (file: string) => isShippedDataFile(file.slice(ctx.root.length + 1));
+      const { files, read, trusted } = corpusInputs(ctx);
       const rows: Row[] = [];
 
       // Memory first, before any timing loop leaves garbage behind: the catalog, then its index, each after a full GC.
