@@ -18,6 +18,7 @@ export type CitationsNode = { readonly kind: 'memo'; readonly memo: string } | {
 
 export class CitationsProvider extends CatalogTreeProvider<CitationsNode> {
   private readonly memoChanges: vscode.Disposable;
+  private changedCache: { key: string; catalog: Catalog; memos: Map<string, ReadonlySet<string>> } | undefined;
 
   constructor(
     catalogService: CatalogService,
@@ -31,7 +32,7 @@ export class CitationsProvider extends CatalogTreeProvider<CitationsNode> {
   memoNodes(): CitationsNode[] {
     return this.memos.index
       .memoKeys()
-      .filter((memo) => this.memos.index.citationsIn(memo).length > 0)
+      .filter((memo) => this.memos.index.citationCount(memo) > 0)
       .map((memo) => ({ memo, label: this.memos.memoLabel(memo) }))
       .sort((a, b) => a.label.localeCompare(b.label))
       .map(({ memo }) => ({ kind: 'memo', memo }));
@@ -55,9 +56,18 @@ export class CitationsProvider extends CatalogTreeProvider<CitationsNode> {
     if (node.kind === 'memo') return toTreeItem(memoItem(catalog, node.memo, this.memos.memoLabel(node.memo), citations, dataLanguage()));
     const occurrence = citations[node.index];
     if (!occurrence) return new vscode.TreeItem(node.memo);
-    const changed = new Set(this.memos.changedCitations(node.memo, catalog).map((c) => c.uid));
+    const changed = this.changedIn(node.memo, catalog);
     const resolvedUid = catalog.provisions.get(occurrence.uid)?.uid ?? catalog.formerProvisions.get(occurrence.uid)?.uid;
     return toTreeItem(citationItem(catalog, occurrence, node.index, dataLanguage(), !!resolvedUid && changed.has(resolvedUid)));
+  }
+
+  /** Uids whose text changed since the memo cited them; worked out once per memo and index state, not per row. */
+  private changedIn(memo: string, catalog: Catalog): ReadonlySet<string> {
+    const key = `${this.memos.index.version}:${this.memos.citedTexts.version}`;
+    if (this.changedCache?.key !== key || this.changedCache.catalog !== catalog) this.changedCache = { key, catalog, memos: new Map() };
+    let uids = this.changedCache.memos.get(memo);
+    if (!uids) this.changedCache.memos.set(memo, (uids = new Set(this.memos.changedCitations(memo, catalog).map((c) => c.uid))));
+    return uids;
   }
 
   dispose(): void {

@@ -193,10 +193,17 @@ for (const run of RUNS) {
       await shot('citation-completion');
       await page.keyboard.press('Enter');
       await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ').includes(text), [selectors.activeEditorLines, citation]);
+      // And a citation of an item the atlas does not have: flagged in the Citations view, listed apart in the references.
+      await page.keyboard.type(' · tda:kr-us-tpd/99', { delay: 30 });
+      await page.keyboard.press('Escape');
 
-      // The memo is Korean, so its reference list is, whatever the data language.
+      // The memo is Korean, so its reference list is, whatever the data language. The body cites two items (one the
+      // atlas lacks); the list holds both tokens again, so the Citations view counts four below.
       await runCommand(page, commandLabels.insertReferenceList);
       await page.locator(selectors.quickInputRow).filter({ hasText: 'At the end of the memo' }).first().click();
+      // The list is written after the pick closes: only then does Ctrl+End reach its end (pressed earlier, the cursor
+      // stayed above the new block and its end was off screen; failed once in CI).
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('<!-- tda:references -->'), selectors.activeEditorLines);
       await page.keyboard.press('Control+End');
       await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('/tda:references'), selectors.activeEditorLines);
       const list = await editorText();
@@ -209,8 +216,10 @@ for (const run of RUNS) {
       await setPaneExpanded('Citations', true);
       const memoRow = row('Citations', memo);
       await memoRow.waitFor({ timeout: 20_000 });
+      assert.match(await memoRow.innerText(), run.lang === 'ko' ? /인용 4개 · ⚠ 깨진 인용 2개/ : /4 citations · ⚠ 2 broken/);
       await expand(memoRow);
       await row('Citations', t(rokUs.title.short)).waitFor();
+      await row('Citations', 'tda:kr-us-tpd/99').waitFor();
       await shot('citations-view');
 
       // The fixture memo is left as it was: never saved, reverted.

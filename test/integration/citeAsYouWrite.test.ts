@@ -23,9 +23,18 @@ function positionOf(text: string, needle: string, offset = 0): vscode.Position {
 
 const where = (l: vscode.Location) => `${path.basename(l.uri.fsPath)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
 
+let untitledCount = 0;
+
 async function completions(content: string, language = 'markdown'): Promise<{ doc: vscode.TextDocument; items: vscode.CompletionItem[] }> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
+  // A name of its own for each document: an untitled document opened with `{ content }` reuses the name of one just
+  // closed, and completion then answered once for the closed one's text (failed in CI).
+  const uri = vscode.Uri.parse(`untitled:/tda-completion-${process.pid}-${++untitledCount}.${language === 'markdown' ? 'md' : 'txt'}`);
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
   await vscode.window.showTextDocument(doc);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.strictEqual(doc.getText(), content);
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, ':');
   // Only this extension's items (agreements are modules, provisions references): VS Code's word suggestions answer

@@ -207,6 +207,11 @@ export class CitationIndex {
     return [...this.memos.keys()];
   }
 
+  /** How many citations a memo has (without building them). */
+  citationCount(memo: string): number {
+    return (this.memos.get(memo)?.citations.length ?? 0) / CITATION_FIELDS;
+  }
+
   /** Every citation of a memo, in text order. */
   citationsIn(memo: string): CitationOccurrence[] {
     const entry = this.memos.get(memo);
