@@ -365,7 +365,7 @@ function memoRows(ctx: SuiteContext, rows: Row[], shipped: Catalog, matcher: Glo
     baseline: { label: 'naive-terms', value: naiveTermStat },
     notes: [
       `Informational: the issue sets no budget for it. ${formatCount(occurrences)} occurrences of ${formatCount(shipped.terms.size)} terms; \`scanTerms\` per memo (with \`linesOf\`): median ${formatMs(termStat.median)}, p99 ${formatMs(termStat.p99)}, longest ${formatMs(termStat.max)}, each one step that cannot be sliced; CPU time of the process ${formatMs(scanned.value.cpu)}. ` +
-        `The index allows it in slices after the citations (\`memosWithoutTerms\`); MemoIndexService today calls \`scanTerms\` right after \`setText\` for each file, so a full workspace scan costs both rows. One timed pass` +
+        `MemoIndexService runs it as a second pass, file by file with pauses between them, once every memo's citations are in (\`memosWithoutTerms\`). One timed pass` +
         (naiveTimes.length < memos.length ? `; baseline timed on ${formatCount(naiveTimes.length)} memos and scaled up linearly` : ''),
     ],
   });
