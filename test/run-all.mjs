@@ -8,8 +8,6 @@
 // title, error, failure screenshot), so a flaky run can be diagnosed from its log alone. Each suite's full output is
 // kept in .test-output/logs/<suite>.log. Exits non-zero if any test failed or any suite could not run (a suite that
 // could not run, or that exited non-zero without reporting a failed test, counts as 1 failed).
-// The unit suite (plain Node, one CPU) runs beside the integration suites (mostly waiting on the extension host):
-// that saves its minute of the total; its output is printed whole once it ends, not interleaved.
 // Usage: node test/run-all.mjs [unit] [integration] [first-load] [e2e]   (default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,18 +30,18 @@ for (const w of wanted) {
 
 const banner = (text) => console.log(`\n=== ${text} ${'='.repeat(Math.max(3, 72 - text.length))}`);
 
-/** Runs a command with its output shown as it comes (unless `live` is false) and saved, whole, to `logFile`. */
-function exec(cmd, args, logFile, live = true) {
+/** Runs a command with its output shown as usual and also saved, whole, to `logFile`. */
+function exec(cmd, args, logFile) {
   return new Promise((resolve) => {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const saved = fs.createWriteStream(logFile);
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk) => {
-      if (live) process.stdout.write(chunk);
+      process.stdout.write(chunk);
       saved.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
-      if (live) process.stderr.write(chunk);
+      process.stderr.write(chunk);
       saved.write(chunk);
     });
     const done = (code) => saved.end(() => resolve(code));
@@ -56,15 +54,12 @@ function exec(cmd, args, logFile, live = true) {
   });
 }
 
-/**
- * Runs one suite; it must write {passed, failed, pending} to `resultsFile`. With `quiet`, its output is only saved
- * (the caller prints it when the suite ends: see `printLog`).
- */
-async function runSuite(name, cmd, args, resultsFile, quiet = false) {
-  if (!quiet) banner(name);
+/** Runs one suite; it must write {passed, failed, pending} to `resultsFile`. */
+async function runSuite(name, cmd, args, resultsFile) {
+  banner(name);
   fs.rmSync(resultsFile, { force: true });
   const started = Date.now();
-  const exitCode = await exec(cmd, args, path.join(LOGS, `${name}.log`), !quiet);
+  const exitCode = await exec(cmd, args, path.join(LOGS, `${name}.log`));
   const seconds = (Date.now() - started) / 1000;
   let reported;
   try {
@@ -112,24 +107,12 @@ if (wanted.some((w) => w !== 'unit')) {
 
 const mochaResults = (name) => path.join(RESULTS, `${name}.json`);
 
-/** A quiet suite's output, printed whole under its banner. */
-function printLog(name) {
-  banner(`${name} (ran beside the integration suites)`);
-  process.stdout.write(fs.readFileSync(path.join(LOGS, `${name}.log`), 'utf8'));
+if (wanted.includes('unit')) {
+  const file = mochaResults('unit');
+  results.push(await runSuite('unit', 'npx', ['mocha', '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`], file));
 }
 
-const unitFile = mochaResults('unit');
-const unitArgs = ['mocha', '--reporter', COUNT_REPORTER, '--reporter-option', `out=${unitFile}`];
-const besideIntegration = wanted.includes('unit') && !toolchainError && (wanted.includes('integration') || wanted.includes('first-load'));
-const unitRun = wanted.includes('unit') ? runSuite('unit', 'npx', unitArgs, unitFile, besideIntegration) : undefined;
-if (unitRun && !besideIntegration) results.push(await unitRun);
-
 for (const name of ['integration', 'first-load', 'e2e']) {
-  // The unit suite ends before the e2e suite starts: the screenshots' timing is not shared with it.
-  if (name === 'e2e' && unitRun && besideIntegration) {
-    results.unshift(await unitRun);
-    printLog('unit');
-  }
   if (!wanted.includes(name)) continue;
   if (toolchainError) {
     results.push({ name, exitCode: 1, seconds: 0, passed: 0, failed: 1, pending: 0, note: 'could not run: toolchain missing (see above): counted as 1 failed' });
@@ -143,11 +126,6 @@ for (const name of ['integration', 'first-load', 'e2e']) {
     const args = ['mocha', '--config', path.join('test', 'e2e', '.mocharc.json'), '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`];
     results.push(await runSuite(name, 'npx', args, file));
   }
-}
-
-if (unitRun && besideIntegration && !results.some((r) => r.name === 'unit')) {
-  results.unshift(await unitRun);
-  printLog('unit');
 }
 
 banner('summary');
