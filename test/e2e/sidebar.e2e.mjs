@@ -203,7 +203,7 @@ for (const run of RUNS) {
       await page.locator(selectors.quickInputRow).filter({ hasText: 'At the end of the memo' }).first().click();
       // The list is written after the pick closes: only then does Ctrl+End reach its end (pressed earlier, the cursor
       // stayed above the new block and its end was off screen; failed once in CI).
-      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('<!-- tda:references -->'), selectors.activeEditorLines);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.replace(/\u00a0/g, ' ').includes('<!-- tda:references -->'), selectors.activeEditorLines);
       await page.keyboard.press('Control+End');
       await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('/tda:references'), selectors.activeEditorLines);
       const list = await editorText();
