@@ -45,6 +45,8 @@ export class MemoIndexService implements vscode.Disposable {
   private savedVersion = 0;
   /** What the glossary's matcher depends on, to tell a glossary change from any other catalog change. */
   private glossary: string | undefined;
+  /** Per memo, the latest event's number (see `touch`). */
+  private readonly tickets = new Map<string, number>();
   /** Files of the last scan (URI strings). */
   private files = new Set<string>();
 
@@ -60,6 +62,9 @@ export class MemoIndexService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((d) => void this.documentClosed(d)),
       vscode.workspace.onDidRenameFiles((e) => this.renamed(e.files)),
+      // Deletions through VS Code (Explorer, refactorings) are known at once; the file watcher may fold a delete that
+      // follows a create of the same file into nothing.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('techDealAtlas.memos')) void this.rescan();
       }),
@@ -172,13 +177,19 @@ export class MemoIndexService implements vscode.Disposable {
   /** Reads a memo file and indexes its citations, and its terms when `terms`; too large or binary files are left out. */
   private async indexFile(uri: vscode.Uri, terms = true): Promise<void> {
     const memo = uri.toString();
+    // Reading takes a while: a deletion, a rename or a newer read of the same memo meanwhile wins over this one
+    // (a read that resolved after the file's deletion brought a deleted memo back).
+    const ticket = this.touch(memo);
+    const current = () => this.tickets.get(memo) === ticket;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      if (!current()) return;
       if (stat.type & vscode.FileType.Directory || stat.size > MAX_MEMO_BYTES) {
         this.index.remove(memo);
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
+      if (!current()) return;
       if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
         this.index.remove(memo);
         return;
@@ -186,8 +197,15 @@ export class MemoIndexService implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(bytes);
       this.setText(memo, text, terms ? linesOf(text) : undefined);
     } catch {
-      this.index.remove(memo); // deleted meanwhile, or unreadable: not a memo
+      if (current()) this.index.remove(memo); // deleted meanwhile, or unreadable: not a memo
     }
+  }
+
+  /** Marks a memo as changed by an event; reads of it started before are then dropped. */
+  private touch(memo: string): number {
+    const ticket = (this.tickets.get(memo) ?? 0) + 1;
+    this.tickets.set(memo, ticket);
+    return ticket;
   }
 
   /** Indexes a memo's text; its terms too when `lines` is given (else they wait for the terms pass). */
@@ -200,8 +218,11 @@ export class MemoIndexService implements vscode.Disposable {
     this.fireSoon();
   }
 
+  /** A document people write memos in; an open log or data dump (longer than a memo file may be) is not one. */
   private isMemoDocument(document: vscode.TextDocument): boolean {
-    return MEMO_SCHEMES.has(document.uri.scheme) && document.uri.scheme !== AGREEMENT_DOCUMENT_SCHEME && this.scope.includes(document);
+    if (!MEMO_SCHEMES.has(document.uri.scheme) || document.uri.scheme === AGREEMENT_DOCUMENT_SCHEME || !this.scope.includes(document)) return false;
+    // The offset of the end is the length in UTF-16 units, without building the text.
+    return document.offsetAt(document.lineAt(document.lineCount - 1).range.end) <= MAX_MEMO_BYTES;
   }
 
   private openDocument(memo: string): vscode.TextDocument | undefined {
@@ -218,7 +239,14 @@ export class MemoIndexService implements vscode.Disposable {
 
   private documentChanged(e: vscode.TextDocumentChangeEvent): void {
     const memo = e.document.uri.toString();
-    if (!e.contentChanges.length || !this.isMemoDocument(e.document)) return;
+    if (!e.contentChanges.length) return;
+    if (!this.isMemoDocument(e.document)) {
+      if (this.index.has(memo)) {
+        this.index.remove(memo);
+        this.fireSoon();
+      }
+      return;
+    }
     if (!this.index.has(memo)) {
       if (this.catalogService.catalog) this.indexDocument(e.document);
       return;
@@ -247,8 +275,15 @@ export class MemoIndexService implements vscode.Disposable {
     await this.indexFile(uri);
   }
 
+  /** A file or folder deleted through VS Code: every memo at or under it leaves the index. */
+  private deleted(uri: vscode.Uri): void {
+    const gone = uri.toString();
+    for (const memo of this.index.memoKeys()) if (memo === gone || memo.startsWith(`${gone}/`)) this.fileDeleted(vscode.Uri.parse(memo));
+  }
+
   private fileDeleted(uri: vscode.Uri): void {
     const memo = uri.toString();
+    this.touch(memo);
     this.files.delete(memo);
     if (this.openDocument(memo)) return;
     this.index.remove(memo);
@@ -263,6 +298,7 @@ export class MemoIndexService implements vscode.Disposable {
       for (const memo of this.index.memoKeys()) {
         if (memo !== from && !memo.startsWith(`${from}/`)) continue;
         const target = to + memo.slice(from.length);
+        this.touch(memo);
         this.index.rename(memo, target);
         this.citedTexts.rename(memo, target);
         if (this.files.delete(memo)) this.files.add(target);
