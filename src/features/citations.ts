@@ -84,6 +84,7 @@ export function registerCitations(context: vscode.ExtensionContext, catalogServi
     clearTimeout(timers.get(key));
     timers.set(key, setTimeout(() => check(document), DIAGNOSTICS_DEBOUNCE_MS));
   };
+  let lastMemoState = '';
   const checkAll = () => {
     for (const document of vscode.workspace.textDocuments) check(document);
   };
@@ -103,8 +104,14 @@ export function registerCitations(context: vscode.ExtensionContext, catalogServi
     }),
     catalogService.onDidChange(checkAll),
     scope.onDidChange(checkAll),
-    // An acknowledged change, or the memo index catching up with a document just opened.
-    memos.onDidChange(checkAll),
+    // An acknowledged change, or the memo index taking in an open document: not every index change (each edit is one,
+    // and the edited document already has its own check scheduled).
+    memos.onDidChange(() => {
+      const state = `${memos.citedTexts.version}:${vscode.workspace.textDocuments.filter((d) => memos.index.has(d.uri.toString())).length}`;
+      if (state === lastMemoState) return;
+      lastMemoState = state;
+      checkAll();
+    }),
   );
   if (catalogService.catalog) checkAll();
 }

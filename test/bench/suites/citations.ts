@@ -108,7 +108,7 @@ function tally(map: Map<string, number>, uid: string): void {
  */
 export function syntheticMemo(vocab: MemoVocabulary, index: number, bytes: number, seed: number): SyntheticMemo {
   const random = seededRandom((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
-  const memo: SyntheticMemo = { key: `file:///workspace/memos/${String(index % 17).padStart(2, '0')}/memo-${index}.md`, text: '', cited: new Map(), inUrls: new Map(), decoys: 0 };
+  const memo: SyntheticMemo = { key: `memo:${String(index % 17).padStart(2, '0')}/memo-${index}.md`, text: '', cited: new Map(), inUrls: new Map(), decoys: 0 };
   const lines: string[] = [];
   let size = 0;
   const push = (line: string) => {
