@@ -58,8 +58,19 @@ const targets = [
     format: 'iife',
     target: 'chrome114',
   },
-  // More webview scripts (media/*.ts → dist/webview/*.js) and a browser build (dist/web/extension.js)
-  // are added here as those features land.
+  // The web extension (package.json "browser"): the same entry for VS Code for the Web's worker extension host.
+  // platform "browser" makes any Node built-in a build error, which is the check that nothing on this path needs one.
+  // The schema validator is bundled in: a worker cannot require a file beside it.
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+  },
 ];
 
 /** Webviews cannot load from node_modules once packaged (.vscodeignore ships dist/webview/**): copy the codicon font. */

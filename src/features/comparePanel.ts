@@ -1,7 +1,6 @@
 // Comparison panel: the `techDealAtlas.compare` command and its webview panels. A thin adapter: the comparison, its
 // HTML, Markdown and CSV come from src/core (comparison.ts, comparePage.ts); this file connects them to VS Code
 // (panels, serializer, quick pick, clipboard, editors, save dialog, other features' commands).
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { createNonce, renderComparePage, renderCompareMain, type ComparePageInput, type ComparePageStrings } from '../core/compare/comparePage';
 import {
@@ -21,6 +20,7 @@ import { text, type Catalog, type Lang } from '../core/catalog/model';
 import { agreementKindIcon } from '../core/labels/icons';
 import type { CatalogService } from '../services/catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
+import { uriBaseName } from '../services/uris';
 
 const FOCUS_GROUP_COMMANDS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
 const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
@@ -434,7 +434,7 @@ class ComparePanel {
       eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
     });
     const done = await editor.edit((edit) => edit.replace(selection, insertion));
-    const name = path.basename(document.uri.path) || document.uri.toString();
+    const name = uriBaseName(document.uri) || document.uri.toString();
     return done ? [true, vscode.l10n.t('Inserted the table into {0}.', name)] : [false, vscode.l10n.t('Could not insert the table into {0}: it is read-only.', name)];
   }
 
@@ -450,7 +450,7 @@ class ComparePanel {
     if (!uri) return [false, vscode.l10n.t('Not saved.')];
     // A byte-order mark lets spreadsheet apps read the Korean text as UTF-8.
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format === 'csv' ? CSV_BOM + content : content));
-    return [true, vscode.l10n.t('Saved {0}.', path.basename(uri.path))];
+    return [true, vscode.l10n.t('Saved {0}.', uriBaseName(uri))];
   }
 
   private disposed = false;

@@ -7,6 +7,7 @@ import { ImportBatch, importedFileName, serializeImported, summaryLines, type Ba
 import { SectorClassifier } from '../core/import/sectorRules';
 import { SECTOR_RULES } from '../core/import/shippedRules';
 import type { CatalogService } from '../services/catalogService';
+import { uriBaseName } from '../services/uris';
 
 export const IMPORT_FOLDER = '.techdeals/imported';
 /** Folders are searched this deep for XML files: enough for an unpacked corpus, not a whole disk by mistake. */
@@ -53,7 +54,7 @@ async function importTreaties(catalog: CatalogService, log: vscode.LogOutputChan
           cancelled = true;
           break;
         }
-        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, files.length, baseName(file)), increment: 100 / files.length });
+        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, files.length, uriBaseName(file)), increment: 100 / files.length });
         await importOne(file, batch, target);
       }
     },
@@ -125,8 +126,4 @@ async function pickWorkspaceFolder(): Promise<vscode.Uri | undefined> {
   if (folders.length === 1) return folders[0].uri;
   const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to import the treaties into') });
   return picked?.uri;
-}
-
-function baseName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

@@ -21,6 +21,7 @@ import type { CatalogService } from '../../services/catalogService';
 import type { MemoIndexService } from '../../services/memoIndexService';
 import { groupingName, pickAgreementGrouping, pickParties, pickProvision, pickSectors, pickTarget } from '../../services/pickers';
 import { AtlasTreeProvider, TreeState } from './treeProvider';
+import { uriBaseName } from '../../services/uris';
 
 export interface AtlasTreeHandle {
   readonly view: vscode.TreeView<TreeNode>;
@@ -199,7 +200,7 @@ export function registerTrees(context: vscode.ExtensionContext, catalogService: 
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     const catalog = catalogService.catalog;
     if (!catalog || !tab || !(tab.input instanceof vscode.TabInputWebview) || !/markdown\.preview/.test(tab.input.viewType) || !following()) return;
-    const otherNames = vscode.workspace.textDocuments.filter((d) => d.uri.scheme !== AGREEMENT_DOCUMENT_SCHEME).map((d) => d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1));
+    const otherNames = vscode.workspace.textDocuments.filter((d) => d.uri.scheme !== AGREEMENT_DOCUMENT_SCHEME).map((d) => uriBaseName(d.uri));
     const agreementId = agreementOfPreviewLabel(catalog, tab.label, otherNames);
     const tree = trees.agreements.view;
     if (!agreementId || !tree.visible) return;
