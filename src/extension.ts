@@ -22,6 +22,7 @@ import { registerImportTreaties } from './features/importTreaties';
 import { registerSearch } from './features/search';
 import { registerTimelineView } from './features/timelineView';
 import { registerTrees } from './features/tree';
+import { registerWalkthrough } from './features/walkthrough';
 
 // Wires core to features; holds no domain logic. Everything registered goes through context.subscriptions.
 export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   registerReferenceList(context, catalog);
   registerImportTreaties(context, catalog, log);
   const search = registerSearch(context, catalog, searchIndex);
+  registerWalkthrough(context);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
   void catalog.reload();
   void catalog.whenReady().then(() => (startupTimings.catalogReady ??= performance.now()));

@@ -10,6 +10,7 @@ import { citationStyleSetting, completionTriggerSetting } from '../services/cita
 import { ALL_DOCUMENTS, DocumentScope } from '../services/documentScope';
 import { dataLanguage } from '../services/languageSetting';
 import type { SearchIndexService } from '../services/searchIndexService';
+import { CITATION_COMPLETED_COMMAND } from '../services/walkthroughProgress';
 
 export function registerCitationCompletion(context: vscode.ExtensionContext, catalogService: CatalogService, searchIndex: SearchIndexService): void {
   const scope = new DocumentScope();
@@ -38,7 +39,9 @@ export function registerCitationCompletion(context: vscode.ExtensionContext, cat
         item.filterText = typed;
         item.sortText = String(i).padStart(4, '0');
         if (i === 0) item.preselect = true;
-        if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Show provisions') };
+        item.command = c.retrigger
+          ? { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Show provisions') }
+          : { command: CITATION_COMPLETED_COMMAND, title: '' };
         return item;
       });
       return new vscode.CompletionList(items, true);

@@ -21,6 +21,7 @@ import { agreementKindIcon } from '../core/labels/icons';
 import type { CatalogService } from '../services/catalogService';
 import { dataLanguage, onDidChangeDataLanguage } from '../services/languageSetting';
 import { uriBaseName } from '../services/uris';
+import { markWalkthroughAction } from '../services/walkthroughProgress';
 
 const FOCUS_GROUP_COMMANDS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map((n) => `workbench.action.focus${n}EditorGroup`);
 const LAST_CHOICE_KEY = 'techDealAtlas.compare.lastAgreements';
@@ -107,6 +108,7 @@ class PanelManager implements vscode.Disposable {
     const single = ids?.length === 1 && (this.catalogService.catalog?.agreements.size ?? 0) > 1 ? ids[0] : undefined;
     const chosen = ids && !single ? ids : await this.pickAgreements(single ? [single] : main?.view.agreements, single);
     if (!chosen) return;
+    markWalkthroughAction('compared');
     if (main) {
       main.update({ ...main.view, agreements: chosen });
       main.panel.reveal(undefined, false);

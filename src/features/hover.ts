@@ -13,6 +13,7 @@ import { documentLines } from '../services/documentLines';
 import { ALL_DOCUMENTS, DocumentScope } from '../services/documentScope';
 import { dataLanguage } from '../services/languageSetting';
 import { hoverStrings, toMarkdownString } from '../services/markdownString';
+import { markWalkthroughAction } from '../services/walkthroughProgress';
 
 /** How long a Define Term request lets the hover at the cursor accept a term that ends right before it. */
 const DEFINE_WINDOW_MS = 3000;
@@ -38,6 +39,7 @@ export function registerGlossaryHovers(context: vscode.ExtensionContext, catalog
       const term = match && catalog?.terms.get(match.termId);
       if (!catalog || !match || !term) return undefined;
       if (forced) pendingDefine = undefined;
+      markWalkthroughAction('hovered');
       return new vscode.Hover(toMarkdownString(termMarkdown(catalog, term, dataLanguage(), hoverStrings())), new vscode.Range(match.start.line, match.start.character, match.end.line, match.end.character));
     },
   };

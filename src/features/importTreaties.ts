@@ -8,6 +8,7 @@ import { SectorClassifier } from '../core/import/sectorRules';
 import { SECTOR_RULES } from '../core/import/shippedRules';
 import type { CatalogService } from '../services/catalogService';
 import { uriBaseName } from '../services/uris';
+import { markWalkthroughAction } from '../services/walkthroughProgress';
 
 export const IMPORT_FOLDER = '.techdeals/imported';
 /** Folders are searched this deep for XML files: enough for an unpacked corpus, not a whole disk by mistake. */
@@ -60,6 +61,7 @@ async function importTreaties(catalog: CatalogService, log: vscode.LogOutputChan
     },
   );
   await catalog.reload();
+  if (batch.summary.imported.length) markWalkthroughAction('imported');
   const lines = summaryLines(batch.summary);
   if (cancelled) lines[0] = `${lines[0]} ${vscode.l10n.t('Cancelled: the remaining files were not imported.')}`;
   for (const line of lines) log.info(line);

@@ -58,6 +58,8 @@ export const selectors = Object.freeze({
   /** The editor's hover widget (glossary and citation hovers) and warning squiggles in the editor. */
   editorHover: '.monaco-editor .monaco-hover:not(.hidden)',
   squigglyWarning: '.editor-group-container.active .monaco-editor .squiggly-warning',
+  /** A step of a walkthrough on the Welcome page: `data-step-id` ends with `#<step id>`, `aria-checked` is "true" once done. */
+  walkthroughStep: 'button.getting-started-step',
 });
 
 /** Class on `selectors.workbench` for each theme kind. */
@@ -78,4 +80,6 @@ export const commandLabels = Object.freeze({
   defineTerm: ours('defineTerm'),
   newUntitledFile: 'File: New Untitled Text File',
   insertReferenceList: ours('insertReferenceList'),
+  gettingStarted: ours('gettingStarted'),
+  openSampleMemo: ours('openSampleMemo'),
 });

@@ -14,7 +14,8 @@ import {
   openWorkbench,
   startCodeServer,
 } from '../harness/vscode-host.mjs';
-import { activeEditorText, closeRunningExtensions, openFile, runningExtensionRowText, waitForThemeKind, waitForWorkbench } from './driver.mjs';
+import { activeEditorText, closeRunningExtensions, openFile, runCommand, runningExtensionRowText, waitForThemeKind, waitForWorkbench } from './driver.mjs';
+import { commandLabels, selectors } from './selectors.mjs';
 import { SCREENSHOTS } from './suite.mjs';
 
 const THEMES = [
@@ -26,6 +27,9 @@ const MEMOS = {
   ko: { file: '한미-기술번영-MOU-메모.md', expect: ['한미 기술번영 양해각서(MOU) 검토 메모', '아르테미스 계획', '한국형 위성항법체계(KPS)'] },
 };
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+const walkthrough = manifest.contributes.walkthroughs[0];
+const stepTitle = (step) => nls[step.title.slice(1, -1)];
 
 let browser;
 
@@ -39,6 +43,23 @@ before(async function () {
 after(async () => {
   await browser?.close();
 });
+
+/** The frame that shows a walkthrough step's SVG (VS Code inlines it in a webview), found by a piece of its markup. */
+async function walkthroughMedia(page, markup, { timeout = 20_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) if ((await frame.content().catch(() => '')).includes(markup)) return frame;
+    if (Date.now() > deadline) throw new Error(`no walkthrough media shows ${markup}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** `#rrggbb` or `rgb(r, g, b)` as `r,g,b`. */
+function toRgb(colour) {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(colour);
+  if (hex) return hex.slice(1, 4).map((h) => parseInt(h, 16)).join(',');
+  return (/rgba?\(([^)]*)\)/.exec(colour)?.[1] ?? colour).split(',').slice(0, 3).map((n) => Number(n.trim())).join(',');
+}
 
 for (const theme of THEMES) {
   describe(`workbench with the extension, ${theme.kind} theme (${theme.colorTheme})`, function () {
@@ -96,5 +117,50 @@ for (const theme of THEMES) {
         await shot(`memo-${lang}`);
       });
     }
+
+    it('opens the Get Started walkthrough; opening the atlas and a hover in the sample memo tick their steps off', async () => {
+      await runCommand(page, commandLabels.gettingStarted);
+      const steps = page.locator(selectors.walkthroughStep);
+      await steps.first().waitFor();
+      const texts = await steps.allInnerTexts();
+      assert.deepEqual(
+        walkthrough.steps.map((step) => texts.some((t) => t.includes(stepTitle(step)))),
+        walkthrough.steps.map(() => true),
+        `steps shown:\n${texts.join('\n')}`,
+      );
+      const step = (id) => page.locator(`${selectors.walkthroughStep}[data-step-id$="#${id}"]`);
+      assert.equal(await step('openAtlas').getAttribute('aria-checked'), 'false');
+      assert.equal(await step('hoverTerm').getAttribute('aria-checked'), 'false');
+      // The real actions, not the steps' buttons: show the atlas from the activity bar, and hover a term in the sample memo.
+      await page.locator(`${selectors.activityBarItem}[aria-label^="Tech Deal Atlas"]`).first().click();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-checked') === 'true', `${selectors.walkthroughStep}[data-step-id$="#openAtlas"]`);
+      await runCommand(page, commandLabels.openSampleMemo);
+      await page.locator(selectors.activeEditorLines).filter({ hasText: 'Artemis' }).waitFor();
+      // The command leaves the cursor at the end of the memo's last line, where it asks for a citation: wait for it
+      // (or it could land after the move below), then put the cursor inside a term with Quick Open's :line:column.
+      const memoLines = fs.readFileSync(path.join(ROOT, 'media', 'walkthrough', 'sample-memo.en.md'), 'utf8').replace(/\n+$/, '').split('\n');
+      await page.locator(selectors.statusBar).filter({ hasText: `Ln ${memoLines.length}, Col ${memoLines.at(-1).length + 1}` }).waitFor();
+      const line = memoLines.findIndex((l) => l.includes('Artemis Program'));
+      await page.keyboard.press('Control+P');
+      await page.locator(selectors.quickInput).fill(`:${line + 1}:${memoLines[line].indexOf('Artemis Program') + 3}`);
+      await page.keyboard.press('Enter');
+      await page.locator(selectors.statusBar).filter({ hasText: `Ln ${line + 1},` }).waitFor();
+      await runCommand(page, commandLabels.defineTerm);
+      await page.locator(selectors.editorHover).filter({ hasText: 'Artemis' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      // Back to the walkthrough. (The sample memo is an untitled document: it is never saved.)
+      await runCommand(page, commandLabels.gettingStarted);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-checked') === 'true', `${selectors.walkthroughStep}[data-step-id$="#hoverTerm"]`);
+      assert.equal(await step('compare').getAttribute('aria-checked'), 'false', 'a step not done stays unchecked');
+      await step('hoverTerm').click(); // shows that step's illustration
+      // The illustration is drawn in the theme's colours: its background is the editor's, not black or white.
+      const media = await walkthroughMedia(page, 'aria-label="A glossary hover');
+      const colours = await media.evaluate(() => {
+        const style = getComputedStyle(document.documentElement);
+        return { background: getComputedStyle(document.querySelector('svg rect')).fill, theme: style.getPropertyValue('--vscode-editor-background').trim() };
+      });
+      assert.equal(toRgb(colours.background), toRgb(colours.theme), `illustration background ${colours.background}, editor background ${colours.theme}`);
+      await shot('walkthrough');
+    });
   });
 }
