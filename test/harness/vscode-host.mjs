@@ -75,14 +75,19 @@ export function elapsed(since) {
 // ---------------------------------------------------------------------------------------------
 // Builds
 
-/** `node esbuild.js`: the extension bundle (dist/extension.js). */
+let built = false;
+
+/** `node esbuild.js`: the extension bundles (dist/). Once per process: the e2e files each ask, and nothing in a test
+ *  run changes the sources. */
 export function buildExtension() {
+  if (built) return;
   const t = Date.now();
   const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`extension build failed (node esbuild.js exited ${r.status})`);
   }
+  built = true;
   log(`built extension in ${elapsed(t)}`);
 }
 

@@ -22,9 +22,10 @@ describe('Reference list', function () {
   let memoCount = 0;
   async function openMemo(language: 'markdown' | 'plaintext', content: string, cursor: number): Promise<vscode.TextEditor> {
     // A name of its own (untitled: never on disk): an untitled memo opened with `{ content }` may be handed the model
-    // of an earlier one that was just closed, text and all.
+    // of an earlier one that was just closed, text and all. Beside the workspace folder: VS Code for the Web cannot
+    // resolve an untitled document's relative path.
     const name = `reference-list-${Date.now()}-${++memoCount}.${language === 'markdown' ? 'md' : 'txt'}`;
-    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name })), language);
+    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name).with({ scheme: 'untitled' })), language);
     opened.push(document);
     const editor = await vscode.window.showTextDocument(document);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), content)));
