@@ -3,8 +3,8 @@
 // the engines minimum), both from the web toolchain cache (test/harness/toolchain.mjs), driven by Debian's Chromium.
 // Usage: node test/harness/run-web.mjs [--results FILE] [--timeout SECONDS] [--no-screenshot]
 //   Runs test/web/index.ts (see there which specs run, and why the others do not) on a temporary copy of the memo
-//   workspace, mounted as `vscode-test-web://mount/`. When the tests have run, the same page shows the atlas and a
-//   glossary hover for test/e2e/screenshots/web-tree-hover.png (a screenshot that fails is reported, not counted).
+//   workspace, mounted as `vscode-test-web://mount/`. After the tests, the entry shows the atlas and a glossary hover
+//   for test/e2e/screenshots/web-tree-hover.png (a screenshot that fails is reported, not counted).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, MEMO_WORKSPACE, OUT_DIR, ROOT, buildExtension, elapsed, 
 const RESULT_PREFIX = 'TDA_RESULT '; // printed by test/web/index.ts
 const FAILED_PREFIX = 'TDA_FAILED ';
 const START_PREFIX = '[web] ';
+const SCREENSHOT_PREFIX = 'TDA_SCREENSHOT ';
 
 const { values: opts } = parseArgs({
   options: {
@@ -88,30 +89,11 @@ async function cleanup() {
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().finally(() => process.exit(130)));
 
-/** After the tests: the atlas in the side bar and a glossary hover in the English memo, as a user sees them. */
-async function screenshot(page) {
-  const file = path.join(ROOT, 'test', 'e2e', 'screenshots', 'web-tree-hover.png');
-  try {
-    await page.keyboard.press('Escape');
-    await page.locator('.activitybar .action-item .action-label[aria-label^="Tech Deal Atlas"]').first().click();
-    const row = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').filter({ hasText: 'ROK–US TPD MOU' }).first();
-    await row.waitFor({ timeout: 20_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    await page.locator('.part.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('rok-us-tpd-briefing.md');
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'rok-us-tpd-briefing.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const word = page.locator('.editor-group-container.active .view-line span').filter({ hasText: /^Artemis$/ }).first();
-    await word.waitFor({ timeout: 20_000 });
-    await word.hover();
-    await page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: 'Artemis' }).waitFor({ timeout: 20_000 });
-    await saveScreenshot(page, file);
-    log(`screenshot: ${path.relative(ROOT, file)}`);
-  } catch (err) {
-    log(`web screenshot not taken (not a test failure): ${err.message.split('\n')[0]}`);
-    await saveScreenshot(page, path.join(outDir, 'screenshot-failed.png'));
-  }
+/** The test entry asks for screenshots (`TDA_SCREENSHOT <name>`) once it has set the page up: the extension host
+ *  ends with the tests, so the page cannot be set up after them. A screenshot that fails is reported, not counted. */
+async function screenshot(page, name) {
+  const file = path.join(ROOT, 'test', 'e2e', 'screenshots', `${name}.png`);
+  if (await saveScreenshot(page, file)) log(`screenshot: ${path.relative(ROOT, file)}`);
 }
 
 async function main() {
@@ -142,6 +124,7 @@ async function main() {
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
   let streaming = false;
   let gotResult = false;
+  const shots = [];
   const code = await new Promise((resolve) => {
     const timer = setTimeout(async () => {
       log(`TIMEOUT: the web extension host did not finish within ${opts.timeout} s`);
@@ -154,6 +137,10 @@ async function main() {
         const line = formatLogArgs(args);
         consoleLog.write(`[host ${type}] ${line}\n`);
         if (line.startsWith(START_PREFIX)) streaming = true;
+        if (line.startsWith(SCREENSHOT_PREFIX)) {
+          if (!opts['no-screenshot']) shots.push(screenshot(page, line.slice(SCREENSHOT_PREFIX.length).trim()));
+          return;
+        }
         if (line.startsWith(FAILED_PREFIX)) {
           result.failures.push(JSON.parse(line.slice(FAILED_PREFIX.length)));
           return;
@@ -177,7 +164,7 @@ async function main() {
       resolve(1);
     });
   });
-  if (gotResult && !opts['no-screenshot']) await screenshot(page);
+  await Promise.all(shots);
   consoleLog.end();
   let exitCode = code;
   if (!gotResult) {

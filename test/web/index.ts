@@ -16,6 +16,24 @@ import * as vscode from 'vscode';
 /** Machine-readable lines the runner parses: the same protocol as test/integration/index.ts. */
 const RESULT_PREFIX = 'TDA_RESULT ';
 const FAILED_PREFIX = 'TDA_FAILED ';
+/** Asks the runner for a screenshot of the page now (the extension host ends with the tests, so it is taken here). */
+const SCREENSHOT_PREFIX = 'TDA_SCREENSHOT ';
+
+/** The atlas in the side bar, open at a provision, and a glossary hover in the English memo: what a user sees. */
+async function showForScreenshot(): Promise<void> {
+  await vscode.commands.executeCommand('techDealAtlas.revealInTree', { kind: 'provision', id: 'kr-us-tpd/27' });
+  const memo = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'rok-us-tpd-briefing.md'));
+  const editor = await vscode.window.showTextDocument(memo);
+  const at = memo.positionAt(memo.getText().indexOf('Artemis Program') + 3);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await vscode.commands.executeCommand('notifications.clearAll'); // earlier tests' messages
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  console.log(`${SCREENSHOT_PREFIX}web-tree-hover`);
+  await new Promise((resolve) => setTimeout(resolve, 4000)); // the runner takes it meanwhile
+}
 
 export async function run(): Promise<void> {
   console.log(`[web] extension host: VS Code ${vscode.version} (${vscode.env.appName}; uiKind=${vscode.UIKind[vscode.env.uiKind]})`);
@@ -34,6 +52,12 @@ export async function run(): Promise<void> {
       console.log(FAILED_PREFIX + JSON.stringify(failure));
     });
   });
+  // Bounded: a screenshot must never hold the results back.
+  const gaveUp = new Promise((resolve) => setTimeout(() => resolve('took longer than 20 s'), 20_000));
+  await Promise.race([showForScreenshot(), gaveUp]).then(
+    (late) => late && console.log(`[web] no screenshot: ${late}`),
+    (err) => console.log(`[web] no screenshot: ${err}`),
+  );
   console.log(RESULT_PREFIX + JSON.stringify({ ...stats, failures, vscodeVersion: vscode.version }));
   if (stats.failed > 0) throw new Error(`${stats.failed} web test(s) failed`);
   if (stats.passed === 0) throw new Error('no web test ran');
