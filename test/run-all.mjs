@@ -3,23 +3,25 @@
 //   2. unit         — `npx mocha` (config: .mocharc.json), plain Node
 //   3. integration  — mocha inside a real VS Code extension host (test/harness/run-integration.mjs)
 //   4. first-load   — the same host in restricted mode, on a workspace whose catalog files are hostile from the start
-//   5. e2e          — Playwright screenshots of the real workbench (test/e2e/, config test/e2e/.mocharc.json)
+//   5. vsix-smoke   — `npm run package`, the .vsix installed into a fresh VS Code server, test/smoke/ against that copy
+//   6. web          — the browser bundle in VS Code for the Web's web-worker host (test/harness/run-web.mjs)
+//   7. e2e          — Playwright screenshots of the real workbench (test/e2e/, config test/e2e/.mocharc.json)
 // Prints a per-suite summary and the line `N passed, N failed` summed over all suites, then every failed test (suite,
 // title, error, failure screenshot), so a flaky run can be diagnosed from its log alone. Each suite's full output is
 // kept in .test-output/logs/<suite>.log. Exits non-zero if any test failed or any suite could not run (a suite that
 // could not run, or that exited non-zero without reporting a failed test, counts as 1 failed).
-// Usage: node test/run-all.mjs [unit] [integration] [first-load] [e2e]   (default: all)
+// Usage: node test/run-all.mjs [unit] [integration] [first-load] [vsix-smoke] [web] [e2e]   (default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureToolchain } from './harness/toolchain.mjs';
+import { ensureToolchain, ensureWebToolchain } from './harness/toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.test-output', 'results');
 const LOGS = path.join(ROOT, '.test-output', 'logs');
 const COUNT_REPORTER = path.join(ROOT, 'test', 'harness', 'count-reporter.cjs');
-const ALL = ['unit', 'integration', 'first-load', 'e2e'];
+const ALL = ['unit', 'integration', 'first-load', 'vsix-smoke', 'web', 'e2e'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const w of wanted) {
   if (!ALL.includes(w)) {
@@ -97,6 +99,7 @@ if (wanted.some((w) => w !== 'unit')) {
   try {
     const tc = ensureToolchain();
     console.log(`toolchain ok (${((Date.now() - t) / 1000).toFixed(1)} s): ${tc.dir}`);
+    if (wanted.includes('web')) console.log(`web toolchain ok: ${ensureWebToolchain({ quiet: true }).dir}`);
   } catch (err) {
     toolchainError = err.message;
     console.error(`toolchain FAILED: ${err.message}`);
@@ -112,16 +115,18 @@ if (wanted.includes('unit')) {
   results.push(await runSuite('unit', 'npx', ['mocha', '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`], file));
 }
 
-for (const name of ['integration', 'first-load', 'e2e']) {
+for (const name of ['integration', 'first-load', 'vsix-smoke', 'web', 'e2e']) {
   if (!wanted.includes(name)) continue;
   if (toolchainError) {
     results.push({ name, exitCode: 1, seconds: 0, passed: 0, failed: 1, pending: 0, note: 'could not run: toolchain missing (see above): counted as 1 failed' });
     continue;
   }
   const file = mochaResults(name);
-  if (name === 'integration' || name === 'first-load') {
+  if (name === 'integration' || name === 'first-load' || name === 'vsix-smoke') {
     const suite = name === 'integration' ? 'main' : name;
     results.push(await runSuite(name, process.execPath, [path.join('test', 'harness', 'run-integration.mjs'), '--suite', suite, '--results', file], file));
+  } else if (name === 'web') {
+    results.push(await runSuite(name, process.execPath, [path.join('test', 'harness', 'run-web.mjs'), '--results', file], file));
   } else {
     const args = ['mocha', '--config', path.join('test', 'e2e', '.mocharc.json'), '--reporter', COUNT_REPORTER, '--reporter-option', `out=${file}`];
     results.push(await runSuite(name, 'npx', args, file));

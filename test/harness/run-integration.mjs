@@ -1,13 +1,18 @@
 // Integration tests in a real VS Code extension host (code-server + headless Chromium), offline.
-// Usage: node test/harness/run-integration.mjs [--suite main|first-load] [--results FILE] [--timeout SECONDS]
+// Usage: node test/harness/run-integration.mjs [--suite main|first-load|vsix-smoke] [--results FILE] [--timeout SECONDS]
 //   Builds the extension and test/integration/index.ts, opens a workspace with the extension under development,
 //   streams the in-host mocha output, and exits with the host's result (0 = all passed).
 //   - main: the sample memo workspace, trusted.
 //   - first-load: a copy of it in restricted mode (workspace trust on, folder not trusted) whose .techdeals files are
 //     hostile before the extension ever loads them: nested 3,000 levels deep, and one that makes the loader throw
 //     (through the TDA_TEST_LOADER_FAULT hook).
+//   - vsix-smoke: `npm run package`, the .vsix installed into a fresh server with code-server's --install-extension,
+//     and test/smoke/ run against that installed copy (no extension under development), on a copy of the memo
+//     workspace. `--exclude <pattern>` packages without the `!<pattern>` line of .vscodeignore (e.g. `data/**`): a
+//     way to prove the suite fails when a runtime file is missing from the package.
 //   Every failed test gets a screenshot of the workbench taken right after it failed; a timeout saves one too. All of
 //   it goes to .test-output/<suite dir>/, and the results file lists the failures with their screenshots.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,17 +43,34 @@ const { values: opts } = parseArgs({
     results: { type: 'string' },
     suite: { type: 'string', default: 'main' },
     timeout: { type: 'string', default: process.env.TDA_INTEGRATION_TIMEOUT ?? '420' },
+    exclude: { type: 'string' },
   },
 });
 
-if (!['main', 'first-load'].includes(opts.suite)) {
-  console.error(`unknown suite "${opts.suite}" (known: main, first-load)`);
+if (!['main', 'first-load', 'vsix-smoke'].includes(opts.suite)) {
+  console.error(`unknown suite "${opts.suite}" (known: main, first-load, vsix-smoke)`);
   process.exit(2);
 }
 const started = Date.now();
-const outDir = path.join(OUT_DIR, opts.suite === 'main' ? 'integration' : `integration-${opts.suite}`);
+const outDir = path.join(OUT_DIR, opts.suite === 'main' ? 'integration' : opts.suite === 'vsix-smoke' ? 'vsix-smoke' : `integration-${opts.suite}`);
 fs.mkdirSync(outDir, { recursive: true });
 const result = { suite: opts.suite, passed: 0, failed: 0, pending: 0, exitCode: 1, vscodeVersion: undefined, error: undefined, failures: [] };
+
+/** A fresh copy of the memo workspace (the smoke suite writes a catalog file into it). */
+function workspaceCopy() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-vsix-smoke-'));
+  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true });
+  return folder;
+}
+
+/** The workbench runs a test entry only with an extension under development: for the smoke suite, an empty one of
+ *  another id, so that the extension tested is the installed copy. */
+function emptyDevelopmentExtension() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-smoke-runner-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-runner', publisher: 'tech-deal-atlas-tests', version: '0.0.0', engines: { vscode: '*' } }));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** The first-load workspace: the memo workspace's files plus hostile catalog files, in a fresh temp folder. */
 function hostileWorkspace() {
@@ -62,6 +84,29 @@ function hostileWorkspace() {
   fs.writeFileSync(path.join(techdeals, 'throws.json'), term('first-load-fault', 'Faulty Term', ` ${LOADER_FAULT_MARKER}`));
   fs.writeFileSync(path.join(techdeals, 'good.json'), term('first-load-good', 'Good Term'));
   return folder;
+}
+
+/** `npm run package` (production build + vsce); with `exclude`, from a .vscodeignore without that pattern's line. */
+function packageVsix(exclude) {
+  const t = Date.now();
+  const vsix = path.join(outDir, 'tech-deal-atlas.vsix');
+  fs.rmSync(vsix, { force: true });
+  const extra = [];
+  if (exclude) {
+    const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    const kept = lines.filter((line) => line.trim() !== `!${exclude}`);
+    if (kept.length === lines.length) throw new Error(`.vscodeignore has no line "!${exclude}"`);
+    const ignoreFile = path.join(outDir, 'vscodeignore-without');
+    fs.writeFileSync(ignoreFile, kept.join('\n'));
+    extra.push('--ignoreFile', ignoreFile);
+  }
+  const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}${build.stderr}`);
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix, ...extra], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB${exclude ? `, without ${exclude}` : ''}) in ${elapsed(t)}`);
+  return vsix;
 }
 
 function writeResults() {
@@ -84,17 +129,20 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 async function main() {
-  buildExtension();
-  const testsPath = await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js'));
   const firstLoad = opts.suite === 'first-load';
-  const folder = firstLoad ? hostileWorkspace() : MEMO_WORKSPACE;
+  const smoke = opts.suite === 'vsix-smoke';
+  // The smoke suite tests the packaged extension, so it builds no development copy.
+  const vsix = smoke ? packageVsix(opts.exclude) : (buildExtension(), undefined);
+  const testsPath = await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js'));
+  const folder = firstLoad ? hostileWorkspace() : smoke ? workspaceCopy() : MEMO_WORKSPACE;
   server = await startCodeServer({
     logFile: path.join(outDir, 'code-server.log'),
     tmpPrefix: `tda-integration-${opts.suite}-`,
     workspaceTrust: firstLoad,
-    env: { TDA_INTEGRATION_SUITE: opts.suite, ...(firstLoad ? { TDA_TEST_LOADER_FAULT: LOADER_FAULT_MARKER } : {}) },
+    installExtensions: vsix ? [vsix] : [],
+    env: { TDA_INTEGRATION_SUITE: opts.suite, ...(firstLoad ? { TDA_TEST_LOADER_FAULT: LOADER_FAULT_MARKER } : {}), ...(smoke ? { TDA_REPO_ROOT: ROOT } : {}) },
   });
-  if (firstLoad) process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  if (folder !== MEMO_WORKSPACE) process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
   browser = await launchBrowser();
 
   const consoleLog = fs.createWriteStream(path.join(outDir, 'browser-console.log'));
@@ -124,7 +172,7 @@ async function main() {
     }, timeoutMs);
     openWorkbench(browser, server, {
       folder,
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath: smoke ? emptyDevelopmentExtension() : ROOT,
       extensionTestsPath: testsPath,
       onPage: (p) => {
         page = p;

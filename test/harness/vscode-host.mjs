@@ -134,6 +134,24 @@ export async function buildTestBundle(entry = 'test/integration/index.ts', outfi
   return outfile;
 }
 
+/**
+ * The bundled test entry inside a do-nothing extension of its own id, for a suite that tests an *installed* extension:
+ * the workbench runs `extensionTestsPath` only when the payload also names an `extensionDevelopmentPath` (without one
+ * it silently never starts the tests, and the extension host would refuse with "Cannot load test runner"), and naming
+ * the source folder there would load the extension under test from it instead of from its installed copy. The bundle
+ * sits inside this extension's folder so that its `require('vscode')` resolves to an extension's API (outside every
+ * extension VS Code hands out a default one, with a warning). Returns { extensionPath, testsPath }.
+ */
+export async function buildTestRunnerExtension(entry, dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  // No `main`: nothing activates. `workspace`: the test entry runs in the remote (Node) extension host, as it would anyway.
+  const manifest = { name: 'test-runner', publisher: 'tech-deal-atlas-tests', version: '0.0.0', engines: { vscode: '*' }, extensionKind: ['workspace'] };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const testsPath = await buildTestBundle(entry, path.join(dir, 'index.js'));
+  return { extensionPath: dir, testsPath };
+}
+
 // ---------------------------------------------------------------------------------------------
 // code-server
 
@@ -181,9 +199,10 @@ async function waitForHttp(url, deadline, isAlive) {
  * Starts code-server on a free loopback port with a throw-away profile (user data, extensions, config and
  * XDG dirs all under one temp folder). Returns { port, origin, tmp, userDataDir, stop() }.
  * @param {{ settings?: object, logFile?: string, keepProfile?: boolean, tmpPrefix?: string, port?: number,
- *   workspaceTrust?: boolean, env?: Record<string, string> }} opts
+ *   workspaceTrust?: boolean, env?: Record<string, string>, installExtensions?: string[], extensionsDir?: string }} opts
  *   `workspaceTrust`: trust on and folders untrusted (restricted mode); `env`: extra environment for the server and
- *   the extension host it starts.
+ *   the extension host it starts; `installExtensions`: .vsix files installed into the server's extensions folder first;
+ *   `extensionsDir`: that folder, when the caller must know it before the server starts (it is the caller's to remove).
  */
 export async function startCodeServer(opts = {}) {
   const tc = ensureToolchain({ quiet: true });
@@ -192,7 +211,7 @@ export async function startCodeServer(opts = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), opts.tmpPrefix ?? 'tda-vscode-'));
   const dirs = {
     userData: path.join(tmp, 'user-data'),
-    extensions: path.join(tmp, 'extensions'),
+    extensions: opts.extensionsDir ?? path.join(tmp, 'extensions'),
     config: path.join(tmp, 'config'),
     xdgConfig: path.join(tmp, 'xdg-config'),
     xdgData: path.join(tmp, 'xdg-data'),
@@ -206,6 +225,16 @@ export async function startCodeServer(opts = {}) {
   );
   const configFile = path.join(dirs.config, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  for (const vsix of opts.installExtensions ?? []) {
+    // As a user installs it: code-server's own --install-extension, into this server's fresh extensions folder.
+    const r = spawnSync(tc.node, [tc.codeServerEntry, '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, XDG_CACHE_HOME: dirs.xdgCache },
+    });
+    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} exited ${r.status}:\n${r.stdout}${r.stderr}`);
+    log(`installed ${path.basename(vsix)}: ${r.stdout.trim().split('\n').pop()}`);
+  }
 
   const args = [
     tc.codeServerEntry,
@@ -274,7 +303,7 @@ export async function startCodeServer(opts = {}) {
     throw new Error(`${err.message}\n--- code-server log (tail) ---\n${tail}`);
   }
   log(`code-server ${origin} up in ${elapsed(t)} (log: ${logFile})`);
-  return { port, origin, tmp, userDataDir: dirs.userData, logFile, child, stop };
+  return { port, origin, tmp, userDataDir: dirs.userData, extensionsDir: dirs.extensions, logFile, child, stop };
 }
 
 /** `vscode-remote://127.0.0.1:PORT/abs/path`: the only URI form the web workbench resolves for payload paths. */
@@ -334,4 +363,98 @@ export async function saveScreenshot(page, file) {
     log(`could not save screenshot ${file}: ${err.message}`);
     return undefined;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A test entry's run, start to end
+
+/** Lines the test entries print (test/integration/index.ts, test/smoke/index.ts); the runners parse them. */
+export const RESULT_PREFIX = 'TDA_RESULT ';
+export const FAILED_PREFIX = 'TDA_FAILED ';
+
+/**
+ * Opens the workbench with a test entry and waits for it to settle. The terminal gets the entry's output from the line
+ * starting with `startPrefix` on (not the workbench's offline noise); everything goes to `outDir`/host.log and the
+ * page's console to `outDir`/browser-console.log. Each `TDA_FAILED` line gets a screenshot as it arrives, the
+ * `TDA_RESULT` line fills `result` (passed, failed, pending, vscodeVersion; failures with their screenshots); after
+ * `timeoutSeconds` the page is screenshot to `outDir`/timeout.png. Returns the exit code: 0 only when the entry
+ * reported results, none failed and some passed.
+ * @param {{ folder: string, extensionDevelopmentPath?: string, extensionTestsPath: string, outDir: string,
+ *   timeoutSeconds: number, startPrefix: string, result: { passed: number, failed: number, pending: number,
+ *   vscodeVersion?: string, error?: string, failures: object[] } }} opts
+ */
+export async function runTestEntry(browser, server, { folder, extensionDevelopmentPath, extensionTestsPath, outDir, timeoutSeconds, startPrefix, result }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const consoleFile = path.join(outDir, 'browser-console.log');
+  const consoleLog = fs.createWriteStream(consoleFile);
+  const hostLogFile = path.join(outDir, 'host.log');
+  const hostLog = fs.createWriteStream(hostLogFile);
+  let streaming = false;
+  let gotResult = false;
+  const shots = [];
+  let page;
+  let timer;
+  let settled = false;
+  const code = await new Promise((resolveDone) => {
+    const resolve = (c) => {
+      settled = true;
+      clearTimeout(timer);
+      resolveDone(c);
+    };
+    timer = setTimeout(async () => {
+      log(`TIMEOUT: the extension host did not finish within ${timeoutSeconds} s`);
+      const shot = page && (await saveScreenshot(page, path.join(outDir, 'timeout.png')));
+      if (shot) log(`screenshot: ${path.relative(ROOT, shot)}`);
+      log(`code-server log: ${path.relative(ROOT, server.logFile)}; browser console: ${path.relative(ROOT, consoleFile)}`);
+      result.error = `timeout after ${timeoutSeconds} s`;
+      resolve(1);
+    }, timeoutSeconds * 1000);
+    openWorkbench(browser, server, {
+      folder,
+      extensionDevelopmentPath,
+      extensionTestsPath,
+      onPage: (p) => {
+        page = p;
+        p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+        p.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+      },
+      onLog: (type, args) => {
+        const line = formatLogArgs(args);
+        hostLog.write(`[${type}] ${line}\n`);
+        if (line.startsWith(startPrefix)) streaming = true;
+        if (line.startsWith(FAILED_PREFIX)) {
+          const failure = JSON.parse(line.slice(FAILED_PREFIX.length));
+          result.failures.push(failure);
+          const file = path.join(outDir, `failed-${result.failures.length}-${failure.title.replace(/\W+/g, '-').slice(0, 40)}.png`);
+          failure.screenshot = path.relative(ROOT, file);
+          shots.push(page ? saveScreenshot(page, file) : Promise.resolve(undefined));
+          return;
+        }
+        if (line.startsWith(RESULT_PREFIX)) {
+          const r = JSON.parse(line.slice(RESULT_PREFIX.length));
+          Object.assign(result, { passed: r.passed, failed: r.failed, pending: r.pending, vscodeVersion: r.vscodeVersion });
+          gotResult = true;
+          return;
+        }
+        if (streaming) (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
+      },
+      onExit: (c) => resolve(Number(c)),
+    }).catch((err) => {
+      if (settled) return; // the timeout already ended the run
+      result.error = `could not open the workbench: ${err.message}`;
+      log(result.error);
+      resolve(1);
+    });
+  });
+  await Promise.all(shots);
+  await Promise.all([new Promise((r) => consoleLog.end(r)), new Promise((r) => hostLog.end(r))]);
+  if (!gotResult) {
+    result.error ??= 'the test entry ended without reporting results';
+    if (!streaming) {
+      const tail = fs.readFileSync(hostLogFile, 'utf8').split('\n').slice(-40).join('\n');
+      process.stderr.write(`--- host log (tail of ${path.relative(ROOT, hostLogFile)}) ---\n${tail}\n`);
+    }
+    return code || 1;
+  }
+  return result.failed > 0 || result.passed === 0 ? code || 1 : code;
 }

@@ -1,9 +1,10 @@
 // Test entry loaded by the VS Code extension host (code-server in CI, desktop VS Code via test:electron).
 // Bundled by test/harness/vscode-host.mjs (node/cjs, `vscode` external, mocha bundled in).
 //
-// Two configurations (TDA_INTEGRATION_SUITE, set by test/harness/run-integration.mjs):
+// Three configurations (TDA_INTEGRATION_SUITE, set by test/harness/run-integration.mjs):
 //  - `main` (default): the memo workspace, trusted;
-//  - `first-load`: a restricted (untrusted) workspace whose catalog files are hostile from the very first load.
+//  - `first-load`: a restricted (untrusted) workspace whose catalog files are hostile from the very first load;
+//  - `vsix-smoke`: test/smoke/, against the packaged extension installed from its .vsix.
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
@@ -28,9 +29,14 @@ const SUITES: Record<string, () => void> = {
     require('./referenceList.test');
     require('./citeAsYouWrite.test');
     require('./startupTimings.test');
+    require('./newAgreement.test');
   },
   'first-load': () => {
     require('./firstLoad.test');
+  },
+  // The packaged extension as a user installs it (test/harness/run-integration.mjs --suite vsix-smoke).
+  'vsix-smoke': () => {
+    require('../smoke/installed.test');
   },
 };
 
