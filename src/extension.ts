@@ -19,6 +19,7 @@ import { registerDisagreementsView } from './features/disagreementsView';
 import { registerGlossaryView } from './features/glossaryTree';
 import { registerGlossaryHovers } from './features/hover';
 import { registerImportTreaties } from './features/importTreaties';
+import { registerNewAgreement } from './features/newAgreement';
 import { registerSearch } from './features/search';
 import { registerTimelineView } from './features/timelineView';
 import { registerTrees } from './features/tree';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): TechDealAtlasApi {
   const citations = registerCitationsView(context, catalog, memos);
   registerReferenceList(context, catalog);
   registerImportTreaties(context, catalog, log);
+  registerNewAgreement(context, catalog);
   const search = registerSearch(context, catalog, searchIndex);
   registerWalkthrough(context);
   // Not awaited: the dataset loads after activation returns, so VS Code's startup never waits on it.
