@@ -294,11 +294,18 @@ for (const run of RUNS) {
       await expand(year);
       await pause.waitFor();
       await pause.click();
-      const heading = run.lang === 'ko' ? '경과' : 'Timeline';
-      const preview = page.frameLocator(`${selectors.webviewFrame} >> nth=-1`).frameLocator(selectors.webviewContent).locator('body');
-      await preview.locator('h2', { hasText: heading }).first().waitFor({ timeout: 30_000 });
-      const body = await preview.innerText();
-      assert.match(body, run.lang === 'ko' ? /2025-12 · 이행 중단/ : /2025-12 · Paused/);
+      // The preview of an agreement opened by an earlier step (with a timeline of its own) may still be the last webview
+      // for a moment: wait until the last one shows the US–UK document, then check its timeline.
+      const expected = run.lang === 'ko' ? /2025-12 · 이행 중단/ : /2025-12 · Paused/;
+      const preview = () => page.frameLocator(`${selectors.webviewFrame} >> nth=-1`).frameLocator(selectors.webviewContent).locator('body');
+      const shown = (text) => text.startsWith(t(uk.title.short)) && expected.test(text);
+      let body = '';
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+        body = await preview().innerText({ timeout: 5_000 }).catch(() => '');
+        if (shown(body)) break;
+      }
+      assert.ok(body.startsWith(t(uk.title.short)), `the preview shows ${body.split('\n')[0]}, not ${t(uk.title.short)}`);
+      assert.match(body, expected);
       await page.waitForTimeout(800); // let the preview finish scrolling to the timeline
       await shot('agreement-timeline');
     });

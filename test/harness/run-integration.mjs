@@ -8,8 +8,8 @@
 //     (through the TDA_TEST_LOADER_FAULT hook).
 //   - vsix-smoke: `npm run package`, the .vsix installed into a fresh server with code-server's --install-extension,
 //     and test/smoke/ run against that installed copy (no extension under development), on a copy of the memo
-//     workspace. `--exclude <pattern>` packages without the `!<pattern>` line of .vscodeignore (e.g. `data/**`): a
-//     way to prove the suite fails when a runtime file is missing from the package.
+//     workspace. `--exclude <prefix>` packages without the lines of .vscodeignore starting `!<prefix>` (e.g. `data/`):
+//     a way to prove the suite fails when a runtime file is missing from the package.
 //   Every failed test gets a screenshot of the workbench taken right after it failed; a timeout saves one too. All of
 //   it goes to .test-output/<suite dir>/, and the results file lists the failures with their screenshots.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import {
   ROOT,
   buildExtension,
   buildTestBundle,
+  buildTestRunnerExtension,
   elapsed,
   formatLogArgs,
   launchBrowser,
@@ -59,23 +60,17 @@ const result = { suite: opts.suite, passed: 0, failed: 0, pending: 0, exitCode: 
 /** A fresh copy of the memo workspace (the smoke suite writes a catalog file into it). */
 function workspaceCopy() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-vsix-smoke-'));
-  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true });
+  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true, filter: notDotFolder });
   return folder;
 }
 
-/** The workbench runs a test entry only with an extension under development: for the smoke suite, an empty one of
- *  another id, so that the extension tested is the installed copy. */
-function emptyDevelopmentExtension() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-smoke-runner-'));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-runner', publisher: 'tech-deal-atlas-tests', version: '0.0.0', engines: { vscode: '*' } }));
-  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+/** Leaves out `.techdeals/` and the like: a concurrent main integration run writes its own files there. */
+const notDotFolder = (source) => !path.basename(source).startsWith('.') || source === MEMO_WORKSPACE;
 
 /** The first-load workspace: the memo workspace's files plus hostile catalog files, in a fresh temp folder. */
 function hostileWorkspace() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tda-first-load-'));
-  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true });
+  fs.cpSync(MEMO_WORKSPACE, folder, { recursive: true, filter: notDotFolder });
   const techdeals = path.join(folder, '.techdeals');
   fs.mkdirSync(techdeals, { recursive: true });
   fs.writeFileSync(path.join(techdeals, 'deep.json'), `{\n  "terms": ${'['.repeat(3000)}${']'.repeat(3000)}\n}\n`);
@@ -86,7 +81,7 @@ function hostileWorkspace() {
   return folder;
 }
 
-/** `npm run package` (production build + vsce); with `exclude`, from a .vscodeignore without that pattern's line. */
+/** `npm run package`; with `exclude`, from a .vscodeignore without the lines that ship what starts with it. */
 function packageVsix(exclude) {
   const t = Date.now();
   const vsix = path.join(outDir, 'tech-deal-atlas.vsix');
@@ -94,17 +89,16 @@ function packageVsix(exclude) {
   const extra = [];
   if (exclude) {
     const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-    const kept = lines.filter((line) => line.trim() !== `!${exclude}`);
-    if (kept.length === lines.length) throw new Error(`.vscodeignore has no line "!${exclude}"`);
+    const kept = lines.filter((line) => !line.trim().startsWith(`!${exclude}`));
+    if (kept.length === lines.length) throw new Error(`.vscodeignore has no line starting "!${exclude}"`);
     const ignoreFile = path.join(outDir, 'vscodeignore-without');
     fs.writeFileSync(ignoreFile, kept.join('\n'));
     extra.push('--ignoreFile', ignoreFile);
   }
-  const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}${build.stderr}`);
-  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix, ...extra], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  // Exactly `npm run package` (production build, then vsce), with the ignore file swapped in when asked.
+  const r = spawnSync('npm', ['run', '-s', 'package', '--', ...extra], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}${r.stderr}`);
+  fs.copyFileSync(path.join(ROOT, 'dist', 'tech-deal-atlas.vsix'), vsix);
   log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB${exclude ? `, without ${exclude}` : ''}) in ${elapsed(t)}`);
   return vsix;
 }
@@ -133,7 +127,11 @@ async function main() {
   const smoke = opts.suite === 'vsix-smoke';
   // The smoke suite tests the packaged extension, so it builds no development copy.
   const vsix = smoke ? packageVsix(opts.exclude) : (buildExtension(), undefined);
-  const testsPath = await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js'));
+  // The smoke suite's entry sits in an empty extension of its own id, named as the one under development: the
+  // workbench runs a test entry only with one (see buildTestRunnerExtension), and the extension tested is then the
+  // installed copy.
+  const runner = smoke ? await buildTestRunnerExtension('test/integration/index.ts', path.join(outDir, 'runner')) : undefined;
+  const testsPath = runner?.testsPath ?? (await buildTestBundle('test/integration/index.ts', path.join(outDir, 'index.js')));
   const folder = firstLoad ? hostileWorkspace() : smoke ? workspaceCopy() : MEMO_WORKSPACE;
   server = await startCodeServer({
     logFile: path.join(outDir, 'code-server.log'),
@@ -172,7 +170,7 @@ async function main() {
     }, timeoutMs);
     openWorkbench(browser, server, {
       folder,
-      extensionDevelopmentPath: smoke ? emptyDevelopmentExtension() : ROOT,
+      extensionDevelopmentPath: runner?.extensionPath ?? ROOT,
       extensionTestsPath: testsPath,
       onPage: (p) => {
         page = p;

@@ -199,10 +199,9 @@ async function waitForHttp(url, deadline, isAlive) {
  * Starts code-server on a free loopback port with a throw-away profile (user data, extensions, config and
  * XDG dirs all under one temp folder). Returns { port, origin, tmp, userDataDir, stop() }.
  * @param {{ settings?: object, logFile?: string, keepProfile?: boolean, tmpPrefix?: string, port?: number,
- *   workspaceTrust?: boolean, env?: Record<string, string>, installExtensions?: string[], extensionsDir?: string }} opts
+ *   workspaceTrust?: boolean, env?: Record<string, string>, installExtensions?: string[] }} opts
  *   `workspaceTrust`: trust on and folders untrusted (restricted mode); `env`: extra environment for the server and
- *   the extension host it starts; `installExtensions`: .vsix files installed into the server's extensions folder first;
- *   `extensionsDir`: that folder, when the caller must know it before the server starts (it is the caller's to remove).
+ *   the extension host it starts; `installExtensions`: .vsix files installed into the server's extensions folder first.
  */
 export async function startCodeServer(opts = {}) {
   const tc = ensureToolchain({ quiet: true });
@@ -211,7 +210,7 @@ export async function startCodeServer(opts = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), opts.tmpPrefix ?? 'tda-vscode-'));
   const dirs = {
     userData: path.join(tmp, 'user-data'),
-    extensions: opts.extensionsDir ?? path.join(tmp, 'extensions'),
+    extensions: path.join(tmp, 'extensions'),
     config: path.join(tmp, 'config'),
     xdgConfig: path.join(tmp, 'xdg-config'),
     xdgData: path.join(tmp, 'xdg-data'),
@@ -363,98 +362,4 @@ export async function saveScreenshot(page, file) {
     log(`could not save screenshot ${file}: ${err.message}`);
     return undefined;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A test entry's run, start to end
-
-/** Lines the test entries print (test/integration/index.ts, test/smoke/index.ts); the runners parse them. */
-export const RESULT_PREFIX = 'TDA_RESULT ';
-export const FAILED_PREFIX = 'TDA_FAILED ';
-
-/**
- * Opens the workbench with a test entry and waits for it to settle. The terminal gets the entry's output from the line
- * starting with `startPrefix` on (not the workbench's offline noise); everything goes to `outDir`/host.log and the
- * page's console to `outDir`/browser-console.log. Each `TDA_FAILED` line gets a screenshot as it arrives, the
- * `TDA_RESULT` line fills `result` (passed, failed, pending, vscodeVersion; failures with their screenshots); after
- * `timeoutSeconds` the page is screenshot to `outDir`/timeout.png. Returns the exit code: 0 only when the entry
- * reported results, none failed and some passed.
- * @param {{ folder: string, extensionDevelopmentPath?: string, extensionTestsPath: string, outDir: string,
- *   timeoutSeconds: number, startPrefix: string, result: { passed: number, failed: number, pending: number,
- *   vscodeVersion?: string, error?: string, failures: object[] } }} opts
- */
-export async function runTestEntry(browser, server, { folder, extensionDevelopmentPath, extensionTestsPath, outDir, timeoutSeconds, startPrefix, result }) {
-  fs.mkdirSync(outDir, { recursive: true });
-  const consoleFile = path.join(outDir, 'browser-console.log');
-  const consoleLog = fs.createWriteStream(consoleFile);
-  const hostLogFile = path.join(outDir, 'host.log');
-  const hostLog = fs.createWriteStream(hostLogFile);
-  let streaming = false;
-  let gotResult = false;
-  const shots = [];
-  let page;
-  let timer;
-  let settled = false;
-  const code = await new Promise((resolveDone) => {
-    const resolve = (c) => {
-      settled = true;
-      clearTimeout(timer);
-      resolveDone(c);
-    };
-    timer = setTimeout(async () => {
-      log(`TIMEOUT: the extension host did not finish within ${timeoutSeconds} s`);
-      const shot = page && (await saveScreenshot(page, path.join(outDir, 'timeout.png')));
-      if (shot) log(`screenshot: ${path.relative(ROOT, shot)}`);
-      log(`code-server log: ${path.relative(ROOT, server.logFile)}; browser console: ${path.relative(ROOT, consoleFile)}`);
-      result.error = `timeout after ${timeoutSeconds} s`;
-      resolve(1);
-    }, timeoutSeconds * 1000);
-    openWorkbench(browser, server, {
-      folder,
-      extensionDevelopmentPath,
-      extensionTestsPath,
-      onPage: (p) => {
-        page = p;
-        p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
-        p.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
-      },
-      onLog: (type, args) => {
-        const line = formatLogArgs(args);
-        hostLog.write(`[${type}] ${line}\n`);
-        if (line.startsWith(startPrefix)) streaming = true;
-        if (line.startsWith(FAILED_PREFIX)) {
-          const failure = JSON.parse(line.slice(FAILED_PREFIX.length));
-          result.failures.push(failure);
-          const file = path.join(outDir, `failed-${result.failures.length}-${failure.title.replace(/\W+/g, '-').slice(0, 40)}.png`);
-          failure.screenshot = path.relative(ROOT, file);
-          shots.push(page ? saveScreenshot(page, file) : Promise.resolve(undefined));
-          return;
-        }
-        if (line.startsWith(RESULT_PREFIX)) {
-          const r = JSON.parse(line.slice(RESULT_PREFIX.length));
-          Object.assign(result, { passed: r.passed, failed: r.failed, pending: r.pending, vscodeVersion: r.vscodeVersion });
-          gotResult = true;
-          return;
-        }
-        if (streaming) (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
-      },
-      onExit: (c) => resolve(Number(c)),
-    }).catch((err) => {
-      if (settled) return; // the timeout already ended the run
-      result.error = `could not open the workbench: ${err.message}`;
-      log(result.error);
-      resolve(1);
-    });
-  });
-  await Promise.all(shots);
-  await Promise.all([new Promise((r) => consoleLog.end(r)), new Promise((r) => hostLog.end(r))]);
-  if (!gotResult) {
-    result.error ??= 'the test entry ended without reporting results';
-    if (!streaming) {
-      const tail = fs.readFileSync(hostLogFile, 'utf8').split('\n').slice(-40).join('\n');
-      process.stderr.write(`--- host log (tail of ${path.relative(ROOT, hostLogFile)}) ---\n${tail}\n`);
-    }
-    return code || 1;
-  }
-  return result.failed > 0 || result.passed === 0 ? code || 1 : code;
 }

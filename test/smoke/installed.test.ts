@@ -32,6 +32,10 @@ describe('Installed VSIX', function () {
     assert.strictEqual(getExtension().extensionKind, vscode.ExtensionKind.Workspace);
   });
 
+  it('runs in production mode, as installed extensions do (no test hooks)', () => {
+    assert.strictEqual(api.catalogTesting, undefined, 'test hooks exist only for an extension under development');
+  });
+
   it('activates and loads the shipped dataset with no problems', async () => {
     assert.ok(getExtension().isActive);
     const catalog = api.getCatalog();
